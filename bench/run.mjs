@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// `npm run bench`: the figures the issues ask for, measured in one run on this machine.
+// Ratios are against baselines measured in the same run. Nothing here asserts a time.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'run.js');
+const corpus = process.env.POCKETKUBE_CORPUS ?? join(root, '..', 'shared', 'corpus');
+const only = process.argv.slice(2);
+const dirs = [];
+
+function tempDir() {
+  const d = mkdtempSync(join(tmpdir(), 'pk-bench-'));
+  dirs.push(d);
+  return d;
+}
+
+/** Runs the CLI once; returns wall ms (and peak RSS bytes when asked). Throws on a non-zero exit. */
+function run(args, { stateDir, input, rss } = {}) {
+  const rssFile = rss ? join(tempDir(), 'rss') : undefined;
+  const env = { ...process.env, NO_COLOR: '1', ...(rssFile ? { POCKETKUBE_BENCH_RSS_FILE: rssFile } : {}) };
+  const nodeArgs = rss ? ['--import', join(root, 'bench', 'report-rss.mjs')] : [];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [...nodeArgs, bin, ...(stateDir ? ['--state-dir', stateDir] : []), ...args], {
+    env, input, encoding: 'utf8', maxBuffer: 1 << 30,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`pocketkube ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  return { ms, stdout: r.stdout, rssBytes: rssFile ? Number(readFileSync(rssFile, 'utf8')) : undefined };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeNode(args, n) {
+  const xs = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, args);
+    xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(xs);
+}
+
+function timeCli(args, stateDir, n) {
+  const xs = [];
+  for (let i = 0; i < n; i++) xs.push(run(args, { stateDir }).ms);
+  return median(xs);
+}
+
+function podsYaml(namespace, count, prefix = 'p') {
+  const docs = [`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${namespace}\n`];
+  for (let i = 0; i < count; i++) {
+    docs.push(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${prefix}-${i}\n  namespace: ${namespace}\n  labels:\n    app: bench\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n`);
+  }
+  return docs.join('---\n');
+}
+
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const rows = [];
+const report = (name, value, note = '') => {
+  rows.push([name, value, note]);
+  console.log(`${name.padEnd(58)} ${value.padStart(14)}  ${note}`);
+};
+const want = (name) => only.length === 0 || only.includes(name);
+
+try {
+  if (want('startup')) {
+    const small = tempDir();
+    run(['get', 'pods'], { stateDir: small }); // creates the cluster
+    const nodeMs = timeNode(['-e', ''], 15);
+    const getMs = timeCli(['get', 'pods'], small, 15);
+    report('startup: bare `node -e ""` (median of 15)', fmt(nodeMs));
+    report('startup: `pocketkube get pods`, small cluster (median of 15)', fmt(getMs), `${ratio(getMs, nodeMs)} node (target ≤ 2.0×)`);
+  }
+
+  if (want('corpus')) {
+    const d = tempDir();
+    run(['get', 'ns'], { stateDir: d });
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.yaml')).map((f) => join(corpus, f));
+    const t = run(['apply', ...files.flatMap((f) => ['-f', f])], { stateDir: d }).ms;
+    report(`corpus: apply all ${files.length} files (one command)`, fmt(t));
+  }
+
+  if (want('scale-read')) {
+    const empty = tempDir();
+    const big = tempDir();
+    const smallNs = podsYaml('small', 5, 's');
+    run(['create', '-f', '-'], { stateDir: empty, input: smallNs });
+    run(['create', '-f', '-'], { stateDir: big, input: smallNs });
+    const seed = run(['create', '-f', '-'], { stateDir: big, input: podsYaml('big', 10_000) }).ms;
+    report('reads: seed 10,000 pods with one `create -f`', fmt(seed));
+    const all = timeCli(['get', 'pods', '-A'], big, 3);
+    report('reads: `get pods -A` with 10,000 stored pods (median of 3)', fmt(all));
+    const inBig = timeCli(['get', 'pods', '-n', 'small'], big, 9);
+    const inEmpty = timeCli(['get', 'pods', '-n', 'small'], empty, 9);
+    report('reads: `get pods -n small` (5 pods), store without the 10,000', fmt(inEmpty));
+    report('reads: `get pods -n small` (5 pods), store with the 10,000', fmt(inBig), `${ratio(inBig, inEmpty)} (target ≤ 1.5×)`);
+  }
+} finally {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}

@@ -1,0 +1,60 @@
+import type { KubeObject, ObjectList } from './types.js';
+
+/**
+ * The one API every part of pocketkube talks through (DESIGN rule 1): commands, controllers, the
+ * scheduler and the kubelets. Implemented in-process over the ApiServer (embedded) and, later,
+ * over HTTP against a real cluster (remote).
+ *
+ * `resource` is the plural resource name as the registry knows it (`pods`, `deployments`, …).
+ * Cluster-scoped resources take `namespace` undefined. Every failure is a StatusError.
+ */
+
+export type DryRun = 'All' | undefined;
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+export type PatchType = 'strategic' | 'merge' | 'json';
+
+export interface ListOptions {
+  namespace?: string; // undefined = all namespaces
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface WriteOptions {
+  dryRun?: DryRun;
+  fieldValidation?: FieldValidation;
+  fieldManager?: string;
+  /** Receives the server's warnings (e.g. unknown fields with fieldValidation=Warn), as kubectl prints them. */
+  onWarning?: (message: string) => void;
+}
+
+export interface DeleteOptions {
+  dryRun?: DryRun;
+  propagationPolicy?: PropagationPolicy;
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: KubeObject;
+}
+
+export interface WriteResult {
+  object: KubeObject;
+  /** Warnings the server attached (e.g. unknown fields with fieldValidation=Warn). */
+  warnings?: string[];
+}
+
+export interface Client {
+  get(resource: string, namespace: string | undefined, name: string): Promise<KubeObject>;
+  list(resource: string, opts?: ListOptions): Promise<ObjectList>;
+  create(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
+  /** Full replace; a stale metadata.resourceVersion is a 409 Conflict. Status is not changed. */
+  update(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
+  /** The /status subresource: only status (and nothing else) is taken from obj. */
+  updateStatus(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
+  patch(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): Promise<KubeObject>;
+  /** Returns the object as it is after the call (marked for deletion, or as it was when removed). */
+  delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<KubeObject>;
+}

@@ -1,0 +1,63 @@
+import type { Client } from './client.js';
+import type { FieldError } from './field-error.js';
+import type { KubeObject } from './types.js';
+
+/** One column of `kubectl get`. priority 1 = shown only with `-o wide`. */
+export interface Column {
+  name: string;
+  priority?: 0 | 1;
+  cell(obj: KubeObject, now: Date): string;
+}
+
+export interface DescribeContext {
+  /** Read-only use: describers fetch related objects (a Deployment's ReplicaSets, a Service's Endpoints). */
+  client: Client;
+  now: Date;
+}
+
+/**
+ * Everything the API server and the printers know about one kind, described once
+ * (DESIGN rule 2). The API server runs these steps in one fixed order:
+ *   schema check (strict fields) → defaults → admission → prepareForCreate/Update → validate(/Update) → store
+ */
+export interface KindDef {
+  group: string; // '' for core
+  version: string;
+  kind: string;
+  plural: string;
+  singular: string;
+  shortNames: string[];
+  categories: string[]; // e.g. ['all']
+  namespaced: boolean;
+  /** Type name in the generated structural schema (src/api/schema), e.g. `V1Pod`. */
+  schemaType: string;
+  /** Has a /status subresource: create/update of the main resource ignore status; updateStatus changes only status. */
+  statusSubresource: boolean;
+  /** metadata.generation is bumped when anything but metadata/status changes. */
+  bumpsGeneration: boolean;
+  /** Which validator metadata.name uses (DNS-1123 subdomain for most, label for services/namespaces, path segment for RBAC/events). */
+  nameRule: 'subdomain' | 'label' | 'path-segment';
+
+  /** Fills defaults in place, as the Kubernetes defaulting functions do. */
+  defaults?(obj: KubeObject): void;
+  /** Kind-specific preparation on create (reset status, etc.); uid/creationTimestamp/generation are done by the server. */
+  prepareForCreate?(obj: KubeObject): void;
+  prepareForUpdate?(obj: KubeObject, old: KubeObject): void;
+  /** Field errors of a new object (metadata included, via the shared meta validation). */
+  validate?(obj: KubeObject): FieldError[];
+  /** Field errors of an update (immutable fields…), in addition to validate(). */
+  validateUpdate?(obj: KubeObject, old: KubeObject): FieldError[];
+
+  /** `kubectl get` columns, in order; wide-only ones have priority 1. */
+  columns: Column[];
+  /** Extra field selectors beyond metadata.name / metadata.namespace. */
+  fieldSelectors?: Record<string, (obj: KubeObject) => string | undefined>;
+  /** `kubectl describe` body, without the trailing Events section (the describe command appends it). */
+  describe?(obj: KubeObject, ctx: DescribeContext): Promise<string> | string;
+  /** Whether describe shows an Events section for this kind (kubectl omits it for some, e.g. Event). */
+  describeEvents?: boolean;
+}
+
+export function apiVersionOf(k: Pick<KindDef, 'group' | 'version'>): string {
+  return k.group ? `${k.group}/${k.version}` : k.version;
+}

@@ -1,0 +1,60 @@
+import type { KindDef } from '../kind.js';
+import { Registry } from '../registry.js';
+import { podKind } from './pod.js';
+import { serviceKind } from './service.js';
+import { namespaceKind } from './namespace.js';
+import { nodeKind } from './node.js';
+import { configMapKind } from './config-map.js';
+import { secretKind } from './secret.js';
+import { serviceAccountKind } from './service-account.js';
+import { endpointsKind } from './endpoints.js';
+import { eventKind } from './event.js';
+import { endpointSliceKind } from './endpoint-slice.js';
+import { persistentVolumeKind } from './persistent-volume.js';
+import { persistentVolumeClaimKind } from './persistent-volume-claim.js';
+import { deploymentKind } from './deployment.js';
+import { replicaSetKind } from './replica-set.js';
+import { statefulSetKind } from './stateful-set.js';
+import { daemonSetKind } from './daemon-set.js';
+import { controllerRevisionKind } from './controller-revision.js';
+import { jobKind } from './job.js';
+import { cronJobKind } from './cron-job.js';
+import { storageClassKind } from './storage-class.js';
+import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } from './rbac.js';
+
+/**
+ * Every kind pocketkube serves, in discovery order. The order of the `all` category here is the
+ * order `kubectl get all` prints: pod, service, daemonset, deployment, replicaset, statefulset, cronjob, job.
+ */
+export const allKinds: KindDef[] = [
+  podKind,
+  serviceKind,
+  namespaceKind,
+  nodeKind,
+  configMapKind,
+  secretKind,
+  serviceAccountKind,
+  endpointsKind,
+  eventKind,
+  persistentVolumeKind,
+  persistentVolumeClaimKind,
+  daemonSetKind,
+  deploymentKind,
+  replicaSetKind,
+  statefulSetKind,
+  controllerRevisionKind,
+  cronJobKind,
+  jobKind,
+  endpointSliceKind,
+  storageClassKind,
+  roleKind,
+  clusterRoleKind,
+  roleBindingKind,
+  clusterRoleBindingKind,
+];
+
+let registry: Registry | undefined;
+/** The process-wide registry of kinds (built once, on first use). */
+export function kindRegistry(): Registry {
+  return (registry ??= new Registry(allKinds));
+}

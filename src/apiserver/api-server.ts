@@ -1,0 +1,81 @@
+/**
+ * The API server: every Client call, for every kind, through one fixed pipeline (DESIGN rule 2):
+ * create.ts, update.ts (update, updateStatus), patch.ts, read.ts (get, list), deletion.ts.
+ * Every write goes through here; the store records each as a change.
+ */
+import type { Client, DeleteOptions, ListOptions, PatchType, WriteOptions } from '../api/client.js';
+import type { Registry } from '../api/registry.js';
+import type { KubeObject, ObjectList } from '../api/types.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from '../util/clock.js';
+import type { ServerContext } from './context.js';
+import { createObject } from './create.js';
+import { deleteObject } from './deletion.js';
+import { patchObject } from './patch.js';
+import { getObject, listObjects } from './read.js';
+import { kindFor } from './resolve.js';
+import { updateObject, updateStatus } from './update.js';
+
+export interface ApiServerOptions {
+  store: Store;
+  registry: Registry;
+  clock: Clock;
+  random?: () => number;
+  /** Awaited before every write that may change the store (the cluster takes its write lock here). */
+  beforeWrite?: () => Promise<void>;
+  /** Told about every object that leaves the store (the control loop's view of deletes). */
+  onRemoved?: (key: string, obj: KubeObject, revision: number) => void;
+}
+
+export class ApiServer implements Client {
+  private readonly ctx: ServerContext;
+  private readonly beforeWrite: () => Promise<void>;
+
+  constructor(opts: ApiServerOptions) {
+    this.ctx = { store: opts.store, registry: opts.registry, clock: opts.clock, random: opts.random ?? Math.random, onRemoved: opts.onRemoved };
+    this.beforeWrite = opts.beforeWrite ?? (async () => {});
+  }
+
+  get registry(): Registry {
+    return this.ctx.registry;
+  }
+
+  private async write<T>(dryRun: boolean, f: () => T): Promise<T> {
+    if (!dryRun) await this.beforeWrite();
+    return f();
+  }
+
+  async get(resource: string, namespace: string | undefined, name: string): Promise<KubeObject> {
+    return getObject(this.ctx, kindFor(this.ctx.registry, resource), namespace, name);
+  }
+
+  async list(resource: string, opts?: ListOptions): Promise<ObjectList> {
+    return listObjects(this.ctx, kindFor(this.ctx.registry, resource), opts);
+  }
+
+  async create(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject> {
+    const kind = kindFor(this.ctx.registry, resource);
+    return this.write(opts?.dryRun === 'All', () => createObject(this.ctx, kind, obj, opts));
+  }
+
+  async update(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject> {
+    const kind = kindFor(this.ctx.registry, resource);
+    return this.write(opts?.dryRun === 'All', () => updateObject(this.ctx, kind, obj, opts));
+  }
+
+  async updateStatus(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject> {
+    const kind = kindFor(this.ctx.registry, resource);
+    return this.write(opts?.dryRun === 'All', () => updateStatus(this.ctx, kind, obj, opts));
+  }
+
+  async patch(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): Promise<KubeObject> {
+    const kind = kindFor(this.ctx.registry, resource);
+    return this.write(opts?.dryRun === 'All', () => patchObject(this.ctx, kind, namespace, name, type, patch, opts));
+  }
+
+  async delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<KubeObject> {
+    const kind = kindFor(this.ctx.registry, resource);
+    return this.write(opts?.dryRun === 'All', () => deleteObject(this.ctx, kind, namespace, name, opts));
+  }
+}
+

@@ -1,0 +1,76 @@
+/**
+ * The change feed: the store's change log (revision, key, put|delete) turned into events that carry
+ * the object — the stored one for a put, the object as it was when removed for a delete (kept here
+ * as a tombstone). The control loop feeds reconcilers from it; `--watch` can use it too.
+ *
+ * Tombstones live in memory while the process runs; the ones not yet consumed when the cluster
+ * closes are saved in the store's meta (`pendingTombstones`) and loaded by the next process.
+ */
+import type { KubeObject } from '../api/types.js';
+import type { Store } from '../store/store.js';
+
+export interface ChangeEvent {
+  revision: number;
+  key: string;
+  type: 'put' | 'delete';
+  /** Plural resource name from the key (`/registry/<resource>/…`). */
+  resource: string;
+  /** The object now (put) or as it was when deleted; undefined for a put whose object is gone since. */
+  object: KubeObject | undefined;
+}
+
+interface Tombstone {
+  revision: number;
+  key: string;
+  object: KubeObject;
+}
+
+const META = 'pendingTombstones';
+
+/** `/registry/pods/ns/name` → { resource: 'pods', namespace: 'ns', name: 'name' }. */
+export function parseRegistryKey(key: string): { resource: string; namespace?: string; name: string } | undefined {
+  const parts = key.split('/');
+  if (parts[1] !== 'registry' || parts.length < 4) return undefined;
+  if (parts.length === 4) return { resource: parts[2]!, name: parts[3]! };
+  return { resource: parts[2]!, namespace: parts[3]!, name: parts.slice(4).join('/') };
+}
+
+export class ChangeFeed {
+  private readonly tombstones = new Map<number, Tombstone>();
+
+  constructor(private readonly store: Store) {
+    for (const t of store.getMeta<Tombstone[]>(META) ?? []) this.tombstones.set(t.revision, t);
+  }
+
+  /** Hook for the API server (ApiServerOptions.onRemoved). */
+  readonly removed = (key: string, object: KubeObject, revision: number): void => {
+    this.tombstones.set(revision, { revision, key, object });
+  };
+
+  /** Events after `since`, oldest first (at most `limit`). */
+  since(since: number, limit?: number): ChangeEvent[] {
+    return this.store.changesSince(since, limit).map((c) => {
+      const parsed = parseRegistryKey(c.key);
+      let object: KubeObject | undefined;
+      if (c.type === 'put') object = this.store.get(c.key);
+      else {
+        object = this.tombstones.get(c.revision)?.object;
+        if (!object && parsed) object = { apiVersion: '', kind: '', metadata: { name: parsed.name, namespace: parsed.namespace } };
+      }
+      return { revision: c.revision, key: c.key, type: c.type, resource: parsed?.resource ?? '', object };
+    });
+  }
+
+  /** Forgets tombstones at or before `revision` (consumed). */
+  consumed(revision: number): void {
+    for (const r of this.tombstones.keys()) if (r <= revision) this.tombstones.delete(r);
+  }
+
+  /** Saves the unconsumed tombstones for the next process (before commit). */
+  persist(): void {
+    const left = [...this.tombstones.values()];
+    const before = this.store.getMeta<Tombstone[]>(META);
+    if (left.length === 0 && before === undefined) return;
+    this.store.setMeta(META, left.length > 0 ? left : undefined);
+  }
+}

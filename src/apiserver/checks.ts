@@ -1,0 +1,31 @@
+/** The strict field check and validation steps shared by create and update. */
+import type { WriteOptions } from '../api/client.js';
+import { apiErrors } from '../api/errors.js';
+import type { FieldError } from '../api/field-error.js';
+import type { KindDef } from '../api/kind.js';
+import { checkStrict, checkStrictWarnings } from '../api/schema/strict.js';
+import type { KubeObject } from '../api/types.js';
+import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/meta.js';
+
+/** fieldValidation: Strict (default) rejects unknown/mistyped fields; Warn reports them; Ignore drops the check. */
+export function schemaCheck(kind: KindDef, obj: KubeObject, opts: WriteOptions | undefined): string[] {
+  const mode = opts?.fieldValidation ?? 'Strict';
+  if (mode === 'Ignore') return [];
+  if (mode === 'Warn') {
+    const warnings = checkStrictWarnings(obj, kind.schemaType);
+    for (const w of warnings) opts?.onWarning?.(w);
+    return warnings;
+  }
+  const err = checkStrict(obj, kind.schemaType, kind.kind, kind.version);
+  if (err) throw err;
+  return [];
+}
+
+/** Meta and kind validation; throws 422 Invalid with every cause. */
+export function validateObject(kind: KindDef, obj: KubeObject, old?: KubeObject): void {
+  const errs: FieldError[] = validateObjectMeta(obj.metadata, { namespaced: kind.namespaced, nameRule: kind.nameRule });
+  if (old) errs.push(...validateObjectMetaUpdate(obj.metadata, old.metadata));
+  errs.push(...(kind.validate?.(obj) ?? []));
+  if (old) errs.push(...(kind.validateUpdate?.(obj, old) ?? []));
+  if (errs.length > 0) throw apiErrors.invalid(kind.kind, kind.group, obj.metadata.name ?? obj.metadata.generateName ?? '', errs);
+}

@@ -1,0 +1,60 @@
+/**
+ * The create pipeline, the same for every kind:
+ * type meta → strict schema check → defaults → admission → server-set metadata → prepareForCreate →
+ * validation → AlreadyExists → store (skipped for dryRun=All).
+ */
+import { randomUUID } from 'node:crypto';
+import type { WriteOptions } from '../api/client.js';
+import { apiErrors } from '../api/errors.js';
+import type { KindDef } from '../api/kind.js';
+import type { KubeObject } from '../api/types.js';
+import { rfc3339 } from '../util/clock.js';
+import { admissionPlugins } from './admission/index.js';
+import { generateName } from './admission/generate-name.js';
+import { schemaCheck, validateObject } from './checks.js';
+import type { ServerContext } from './context.js';
+import { runAdmission } from './run-admission.js';
+import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.js';
+
+/** Attempts at a fresh generated name when the first one is taken (RetryGenerateName). */
+const GENERATE_NAME_TRIES = 8;
+
+export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}): KubeObject {
+  checkBody(input);
+  const obj: KubeObject = structuredClone(input);
+  checkTypeMeta(kind, obj);
+  schemaCheck(kind, obj, opts);
+  const meta = obj.metadata;
+  if (meta.resourceVersion) throw apiErrors.internal('resourceVersion should not be set on objects to be created');
+  meta.namespace = scopeNamespace(kind, meta.namespace);
+  if (meta.namespace === undefined) delete meta.namespace;
+
+  kind.defaults?.(obj);
+  const dryRun = opts.dryRun === 'All';
+  const onStored = runAdmission(admissionPlugins, { operation: 'CREATE', kind, obj, dryRun, ctx });
+
+  meta.uid = randomUUID();
+  meta.creationTimestamp = rfc3339(ctx.clock.now());
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+  delete meta.selfLink;
+  if (kind.bumpsGeneration) meta.generation = 1;
+  else delete meta.generation;
+  kind.prepareForCreate?.(obj);
+  validateObject(kind, obj);
+
+  let key = objectKey(kind, meta.namespace, meta.name!);
+  for (let i = 1; ctx.store.get(key); i++) {
+    if (!input.metadata?.name && meta.generateName && i < GENERATE_NAME_TRIES) {
+      meta.name = generateName(meta.generateName, ctx.random);
+      key = objectKey(kind, meta.namespace, meta.name);
+      continue;
+    }
+    throw apiErrors.alreadyExists(kind.plural, kind.group, meta.name!);
+  }
+  if (dryRun) return obj;
+  const stored = ctx.store.put(key, obj);
+  if (!stored) throw apiErrors.alreadyExists(kind.plural, kind.group, meta.name!);
+  for (const f of onStored) f();
+  return stored;
+}

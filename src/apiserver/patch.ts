@@ -1,0 +1,43 @@
+/**
+ * PATCH: the patch is applied to the stored object, then the result goes through the update
+ * pipeline. There is no resourceVersion precondition unless the patch itself sets one.
+ */
+import type { PatchType, WriteOptions } from '../api/client.js';
+import { StatusError, apiErrors } from '../api/errors.js';
+import type { KindDef } from '../api/kind.js';
+import { applyJsonMergePatch } from '../api/patch/json-merge.js';
+import { JsonPatchError, applyJsonPatch } from '../api/patch/json-patch.js';
+import { applyStrategicMergePatch } from '../api/patch/strategic-merge.js';
+import type { KubeObject } from '../api/types.js';
+import type { ServerContext } from './context.js';
+import { scopeNamespace } from './resolve.js';
+import { loadExisting, updateObject } from './update.js';
+
+function applyPatch(kind: KindDef, old: KubeObject, type: PatchType, patch: unknown): KubeObject {
+  switch (type) {
+    case 'strategic':
+      return applyStrategicMergePatch(old, patch, kind.schemaType);
+    case 'merge':
+      return applyJsonMergePatch(old, patch);
+    case 'json':
+      try {
+        return applyJsonPatch(old, patch);
+      } catch (e) {
+        if (!(e instanceof JsonPatchError)) throw e;
+        if (e.malformed) throw apiErrors.badRequest(e.message);
+        // the API server answers a failed JSON patch with a generic 422
+        throw new StatusError(422, 'Invalid', 'the server rejected our request due to an error in our request');
+      }
+    default:
+      throw new StatusError(415, '', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
+  }
+}
+
+export function patchObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): KubeObject {
+  const current = loadExisting(ctx, kind, scopeNamespace(kind, namespace), name);
+  const patched = applyPatch(kind, current.old, type, patch);
+  if (typeof patched !== 'object' || patched === null || Array.isArray(patched)) {
+    throw apiErrors.badRequest('the body of the request was in an unknown format');
+  }
+  return updateObject(ctx, kind, patched, opts, current);
+}

@@ -1,0 +1,58 @@
+/** get and list: key lookups and range scans over /registry/<resource>/<namespace>/, filtered by selectors. */
+import type { ListOptions } from '../api/client.js';
+import { StatusError, apiErrors } from '../api/errors.js';
+import { type KindDef, apiVersionOf } from '../api/kind.js';
+import { parseFieldSelector, unsupportedFieldLabelMessage } from '../api/field-selector.js';
+import { parseSelector } from '../api/label-selector.js';
+import type { KubeObject, ObjectList } from '../api/types.js';
+import { registryPrefix } from '../store/store.js';
+import type { ServerContext } from './context.js';
+import { objectKey } from './resolve.js';
+
+export function getObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): KubeObject {
+  const obj = ctx.store.get(objectKey(kind, namespace, name));
+  if (!obj) throw apiErrors.notFound(kind.plural, kind.group, name);
+  return obj;
+}
+
+/** Parse errors of selectors are the client's fault: 400 with the parser's words. */
+function asBadRequest<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof StatusError) throw e;
+    throw apiErrors.badRequest(e instanceof Error ? e.message : String(e));
+  }
+}
+
+type FieldGetter = (obj: KubeObject, field: string) => string | undefined;
+
+function fieldGetter(kind: KindDef, fields: string[]): FieldGetter {
+  const extra = kind.fieldSelectors ?? {};
+  for (const f of fields) {
+    const known = f === 'metadata.name' || (kind.namespaced && f === 'metadata.namespace') || f in extra;
+    if (known) continue;
+    throw apiErrors.badRequest(unsupportedFieldLabelMessage(f, kind.fieldSelectors !== undefined));
+  }
+  return (obj, field) => {
+    if (field === 'metadata.name') return obj.metadata.name ?? '';
+    if (field === 'metadata.namespace') return obj.metadata.namespace ?? '';
+    return extra[field]?.(obj) ?? '';
+  };
+}
+
+export function listObjects(ctx: ServerContext, kind: KindDef, opts: ListOptions = {}): ObjectList {
+  const labels = opts.labelSelector ? asBadRequest(() => parseSelector(opts.labelSelector!)) : undefined;
+  const fields = opts.fieldSelector ? asBadRequest(() => parseFieldSelector(opts.fieldSelector!)) : undefined;
+  const get = fields ? fieldGetter(kind, fields.fields()) : undefined;
+  const prefix = kind.namespaced && opts.namespace ? registryPrefix(kind.plural, opts.namespace) : registryPrefix(kind.plural);
+  let items = ctx.store.range(prefix);
+  if (labels && !labels.empty()) items = items.filter((o) => labels.matches(o.metadata.labels));
+  if (fields && get) items = items.filter((o) => fields.matches((f) => get(o, f)));
+  return {
+    apiVersion: apiVersionOf(kind),
+    kind: `${kind.kind}List`,
+    metadata: { resourceVersion: String(ctx.store.revision()) },
+    items,
+  };
+}

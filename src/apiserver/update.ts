@@ -1,0 +1,109 @@
+/**
+ * The update pipeline (PUT and the end of PATCH), and the /status subresource:
+ * existing object → resourceVersion precondition → strict check → defaults → server-owned metadata
+ * and status kept → generation → admission → prepareForUpdate → validation → no-op check → store.
+ */
+import type { WriteOptions } from '../api/client.js';
+import { apiErrors } from '../api/errors.js';
+import type { KindDef } from '../api/kind.js';
+import type { KubeObject } from '../api/types.js';
+import { deepEqual } from '../api/patch/json-value.js';
+import { admissionPlugins } from './admission/index.js';
+import { schemaCheck, validateObject } from './checks.js';
+import type { ServerContext } from './context.js';
+import { readyToRemove, removeObject } from './remove.js';
+import { runAdmission } from './run-admission.js';
+import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.js';
+
+export function loadExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: KubeObject } {
+  const key = objectKey(kind, namespace, name);
+  const old = ctx.store.get(key);
+  if (!old) throw apiErrors.notFound(kind.plural, kind.group, name);
+  return { key, old };
+}
+
+function withoutMetaAndStatus(o: KubeObject): Record<string, unknown> {
+  const { metadata: _m, status: _s, ...rest } = o;
+  return rest;
+}
+
+/** Metadata fields only the server sets: carried over from the stored object. */
+function keepServerMeta(obj: KubeObject, old: KubeObject): void {
+  const meta = obj.metadata;
+  const o = old.metadata;
+  if (!meta.uid) meta.uid = o.uid;
+  // an unconditional update: validated as if the stored version had been sent
+  if (!meta.resourceVersion) meta.resourceVersion = o.resourceVersion;
+  meta.creationTimestamp = o.creationTimestamp;
+  if (o.deletionTimestamp) meta.deletionTimestamp = o.deletionTimestamp;
+  else delete meta.deletionTimestamp;
+  if (o.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
+  else delete meta.deletionGracePeriodSeconds;
+  if (o.generation !== undefined) meta.generation = o.generation;
+  else delete meta.generation;
+}
+
+/** Writes obj over old (both already checked), or removes it when its deletion is complete. */
+function store(ctx: ServerContext, kind: KindDef, key: string, obj: KubeObject, old: KubeObject, dryRun: boolean, onStored: (() => void)[]): KubeObject {
+  obj.metadata.resourceVersion = old.metadata.resourceVersion;
+  if (deepEqual(obj, old)) return old;
+  if (dryRun) return obj;
+  if (readyToRemove(kind, obj)) {
+    removeObject(ctx, kind, key);
+    return obj;
+  }
+  const stored = ctx.store.put(key, obj, old.metadata.resourceVersion);
+  if (!stored) throw apiErrors.conflict(kind.plural, kind.group, obj.metadata.name ?? '');
+  for (const f of onStored) f();
+  return stored;
+}
+
+function checkResourceVersion(kind: KindDef, obj: KubeObject, old: KubeObject): void {
+  const rv = obj.metadata.resourceVersion;
+  if (rv && rv !== old.metadata.resourceVersion) throw apiErrors.conflict(kind.plural, kind.group, old.metadata.name ?? '');
+}
+
+/** PUT of the main resource. `name` is the name in the request (the URL's); the body must agree. */
+export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}, current?: { key: string; old: KubeObject }): KubeObject {
+  checkBody(input);
+  const obj: KubeObject = structuredClone(input);
+  const namespace = scopeNamespace(kind, obj.metadata.namespace);
+  if (!obj.metadata.name) throw apiErrors.badRequest('name is required');
+  const { key, old } = current ?? loadExisting(ctx, kind, namespace, obj.metadata.name);
+  if (obj.metadata.name !== old.metadata.name) {
+    throw apiErrors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${old.metadata.name})`);
+  }
+  if (kind.namespaced && obj.metadata.namespace && obj.metadata.namespace !== old.metadata.namespace) {
+    throw apiErrors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  if (namespace) obj.metadata.namespace = namespace;
+  checkTypeMeta(kind, obj);
+  checkResourceVersion(kind, obj, old);
+  schemaCheck(kind, obj, opts);
+  kind.defaults?.(obj);
+  keepServerMeta(obj, old);
+  if (kind.statusSubresource) {
+    if (old.status === undefined) delete obj.status;
+    else obj.status = structuredClone(old.status);
+  }
+  const dryRun = opts.dryRun === 'All';
+  const onStored = runAdmission(admissionPlugins, { operation: 'UPDATE', kind, obj, old, dryRun, ctx });
+  kind.prepareForUpdate?.(obj, old);
+  if (kind.bumpsGeneration && !deepEqual(withoutMetaAndStatus(obj), withoutMetaAndStatus(old))) {
+    obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+  }
+  validateObject(kind, obj, old);
+  return store(ctx, kind, key, obj, old, dryRun, onStored);
+}
+
+/** PUT of the /status subresource: only status is taken from the body. */
+export function updateStatus(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}): KubeObject {
+  checkBody(input);
+  if (!input.metadata.name) throw apiErrors.badRequest('name is required');
+  const { key, old } = loadExisting(ctx, kind, scopeNamespace(kind, input.metadata.namespace), input.metadata.name);
+  checkResourceVersion(kind, input, old);
+  const obj = structuredClone(old);
+  if (input.status === undefined) delete obj.status;
+  else obj.status = structuredClone(input.status);
+  return store(ctx, kind, key, obj, old, opts.dryRun === 'All', []);
+}

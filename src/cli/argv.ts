@@ -1,0 +1,81 @@
+/**
+ * kubectl accepts its global flags anywhere (`pocketkube -n shop get pods`); oclif wants the
+ * command words first. normaliseArgv moves the global flags found before the verb to after the
+ * command (before a `--` if there is one), so oclif parses them as the base command's flags.
+ */
+
+/** Global flags that take a value as the next word (`-n shop`). */
+const VALUED = new Set(['-n', '--namespace', '--context', '--state-dir', '-v', '--v']);
+/** The same flags written with their value attached (`-n=shop`, `--namespace=shop`, `-nshop`, `-v6`). */
+const ATTACHED = /^(?:--(?:namespace|context|state-dir|v)=.*|-n.+|-v.+)$/;
+
+export function normaliseArgv(input: string[]): string[] {
+  const argv = normaliseFlagForms(input);
+  const globals: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const a = argv[i];
+    if (VALUED.has(a)) {
+      if (i + 1 >= argv.length) break;
+      globals.push(a, argv[i + 1]);
+      i += 2;
+    } else if (ATTACHED.test(a)) {
+      globals.push(a);
+      i += 1;
+    } else {
+      break;
+    }
+  }
+  if (globals.length === 0) return argv;
+  const rest = argv.slice(i);
+  if (rest.length === 0) return argv;
+  const dashdash = rest.indexOf('--');
+  if (dashdash < 0) return [...rest, ...globals];
+  return [...rest.slice(0, dashdash), ...globals, ...rest.slice(dashdash)];
+}
+
+/** kubectl's words for an unknown command (cobra). */
+export function unknownCommandMessage(id: string, bin: string): string {
+  return `Error: unknown command "${id.split(':')[0]}" for "${bin}"\n`;
+}
+
+/** Flags whose bare form means a value (cobra's NoOptDefVal): `--dry-run` = client, `--cascade` = background. */
+const BARE_DEFAULTS: Record<string, string> = { '--dry-run': '--dry-run=client', '--cascade': '--cascade=background' };
+
+/** Boolean flags that are true by default: `--X=false` becomes oclif's `--no-X`. */
+const DEFAULT_TRUE = new Set(['wait']);
+
+/** Boolean flags kubectl users write as `--X=true|false`. */
+const BOOLEANS = new Set([
+  'wait', 'force', 'now', 'all', 'all-namespaces', 'ignore-not-found', 'recursive', 'save-config', 'show-labels',
+  'no-headers', 'watch', 'watch-only', 'overwrite', 'show-kind', 'local', 'server-side', 'force-conflicts',
+  'show-managed-fields', 'quiet', 'previous', 'follow', 'timestamps',
+]);
+
+/**
+ * cobra forms oclif does not know, rewritten up to a `--`: bare `--dry-run`/`--cascade`, and
+ * `--flag=true|false` for boolean flags (`--wait=false` → `--no-wait`, `--force=false` → dropped).
+ */
+export function normaliseFlagForms(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (BARE_DEFAULTS[a]) {
+      out.push(BARE_DEFAULTS[a]);
+      continue;
+    }
+    const m = /^--([a-z-]+)=(true|false)$/i.exec(a);
+    if (m && BOOLEANS.has(m[1])) {
+      const on = m[2].toLowerCase() === 'true';
+      if (on) out.push(`--${m[1]}`);
+      else if (DEFAULT_TRUE.has(m[1])) out.push(`--no-${m[1]}`);
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import { Flags } from '@oclif/core';
+import type { DryRun } from '../api/client.js';
+import { PlainError } from './errors.js';
+
+/** Flags shared by several commands, defined once (kubectl's names, short forms and help texts). */
+
+export const filenameFlag = (description = 'The files that contain the configurations to apply.') =>
+  Flags.string({ char: 'f', description, multiple: true });
+
+export const recursiveFlag = Flags.boolean({
+  char: 'R',
+  description: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.',
+  default: false,
+});
+
+export const dryRunFlag = Flags.string({
+  description: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+  default: 'none',
+});
+
+export const outputFlag = Flags.string({
+  char: 'o',
+  description: 'Output format. One of: (json, yaml, name).',
+});
+
+export const allNamespacesFlag = Flags.boolean({
+  char: 'A',
+  description: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
+  default: false,
+});
+
+export const selectorFlag = Flags.string({
+  char: 'l',
+  description: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.',
+});
+
+export type DryRunStrategy = 'none' | 'client' | 'server';
+
+/** kubectl's GetDryRunStrategy. */
+export function dryRunStrategy(value: string | undefined): DryRunStrategy {
+  const v = value ?? 'none';
+  if (v === 'none' || v === 'client' || v === 'server') return v;
+  throw new PlainError(`Error: Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}
+
+/** The DryRun option of an API call for a strategy (client dry runs make no API write at all). */
+export function apiDryRun(s: DryRunStrategy): DryRun {
+  return s === 'server' ? 'All' : undefined;
+}
+
+/** The suffix kubectl appends to the operation word. */
+export function dryRunSuffix(s: DryRunStrategy): string {
+  return s === 'client' ? ' (dry run)' : s === 'server' ? ' (server dry run)' : '';
+}
+
+/** Output formats that the writing commands (apply/create/delete) accept after the operation. */
+const WRITE_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
+
+export type WriteOutput = 'json' | 'yaml' | 'name' | undefined;
+
+/** Checks `-o` for apply/create (kubectl's printer-matching error for anything unknown). */
+export function writeOutput(value: string | undefined): WriteOutput {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'json' || value === 'yaml' || value === 'name') return value;
+  const base = value.split('=')[0];
+  if (WRITE_FORMATS.includes(base)) {
+    throw new Error(`output format "${base}" is not supported by pocketkube for this command; use one of: json, yaml, name`);
+  }
+  throw new Error(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${WRITE_FORMATS.join(',')}`);
+}

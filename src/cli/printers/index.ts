@@ -1,0 +1,38 @@
+import type { KubeObject } from '../../api/types.js';
+import { printNames } from './name.js';
+import { asList, toJson, toYaml } from './serialize.js';
+
+export { printTable, tableRows, visibleColumns, labelColumnHeader, type TableOptions } from './table.js';
+export { printTableGroups, type TableGroup } from './table-groups.js';
+export { toYaml, toJson, asList, sortKeys, forDisplay } from './serialize.js';
+export { resourceName, kindPrefix, kindOfObject, printNames } from './name.js';
+export { tabulate } from './tabwriter.js';
+
+/** The formats that print whole objects (`-o yaml|json|name`). */
+export type ObjectFormat = 'yaml' | 'json' | 'name';
+
+export function isObjectFormat(s: string | undefined): s is ObjectFormat {
+  return s === 'yaml' || s === 'json' || s === 'name';
+}
+
+/**
+ * `-o yaml|json|name` of a result, as `kubectl get` prints it: with `single` (one name asked for)
+ * and exactly one object, the object itself; otherwise a `kind: List` around all of them.
+ * `-o name` prints one `kind.group/name` line per object either way.
+ */
+export function printObjects(objs: KubeObject[], format: ObjectFormat, opts: { single?: boolean } = {}): string {
+  if (format === 'name') return printNames(objs);
+  const value = opts.single && objs.length === 1 ? objs[0] : asList(objs);
+  return format === 'json' ? toJson(value) : toYaml(value);
+}
+
+/**
+ * Objects printed one after another, as kubectl's printers do when a command prints each object
+ * it handled (`create -f` of several documents): YAML documents separated by `---`, JSON objects
+ * back to back, names one a line.
+ */
+export function printEach(objs: KubeObject[], format: ObjectFormat): string {
+  if (format === 'name') return printNames(objs);
+  if (format === 'json') return objs.map(toJson).join('');
+  return objs.map((o, i) => (i > 0 ? '---\n' : '') + toYaml(o)).join('');
+}

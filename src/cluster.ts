@@ -1,0 +1,224 @@
+/**
+ * The cluster of one invocation (DESIGN rule 5): the store, the API server over it, simulated time,
+ * and the control loop. Reads never wait; the first write takes the cross-process write lock (then
+ * refreshes the store so it writes on top of the newest state). close() runs the control loop until
+ * nothing is due now, commits, and releases the lock.
+ *
+ * Cluster time = base clock + an offset kept in the store (`clockOffsetMs`); advance() raises it.
+ */
+import type { Client } from './api/client.js';
+import type { Registry } from './api/registry.js';
+import { kindRegistry } from './api/kinds/index.js';
+import { ApiServer } from './apiserver/api-server.js';
+import { type BootstrapOptions, bootstrapCluster } from './apiserver/bootstrap.js';
+import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
+import { ChangeFeed } from './apiserver/change-feed.js';
+import { namespaceReconciler } from './controllers/namespace.js';
+import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
+import type { Store, WriteLock } from './store/store.js';
+import { type Clock, OffsetClock, rfc3339, wallClock } from './util/clock.js';
+
+export type { BootstrapOptions };
+
+export interface ClusterOptions {
+  clock?: Clock;
+  /** Used when the store is new. */
+  bootstrap?: BootstrapOptions;
+  registry?: Registry;
+  random?: () => number;
+  /** Told about every reconcile that threw (the key is retried with back-off either way). */
+  onReconcileError?: (reconciler: string, key: string, error: unknown) => void;
+}
+
+/** Bounds of one reconcile() call, so a misbehaving controller cannot loop forever. */
+export const MAX_ROUNDS = 200;
+export const MAX_RECONCILES = 1_000_000;
+
+const META_OFFSET = 'clockOffsetMs';
+const META_RECONCILED = 'reconciledRevision';
+const META_BOOTSTRAPPED = 'bootstrapped';
+const META_CA = 'clusterCA';
+
+function reportWhenDebugging(reconciler: string, key: string, error: unknown): void {
+  if (process.env.POCKETKUBE_DEBUG) process.stderr.write(`reconcile ${reconciler} ${key}: ${error instanceof Error ? error.stack : String(error)}\n`);
+}
+
+type RefreshableStore = Store & { refresh?(): void };
+
+export class Cluster {
+  readonly client: Client;
+  readonly registry: Registry;
+  readonly clock: OffsetClock;
+  private readonly reconcilers: Reconciler[] = [];
+  private readonly feed: ChangeFeed;
+  private readonly queue = new WorkQueue();
+  private closed = false;
+  private readonly onReconcileError: NonNullable<ClusterOptions['onReconcileError']>;
+
+  private constructor(
+    readonly store: RefreshableStore,
+    private readonly lock: WriteLock | undefined,
+    opts: ClusterOptions,
+  ) {
+    this.registry = opts.registry ?? kindRegistry();
+    this.clock = new OffsetClock(opts.clock ?? wallClock, store.getMeta<number>(META_OFFSET) ?? 0);
+    this.feed = new ChangeFeed(store);
+    this.onReconcileError = opts.onReconcileError ?? reportWhenDebugging;
+    this.client = new ApiServer({
+      store,
+      registry: this.registry,
+      clock: this.clock,
+      random: opts.random,
+      beforeWrite: () => this.ensureLock(),
+      onRemoved: this.feed.removed,
+    });
+    this.register(namespaceReconciler(this.registry, () => store.getMeta<ClusterCA>(META_CA)?.cert));
+  }
+
+  /** Opens (creating and bootstrapping if new) the cluster whose state lives in `dir`. */
+  static async open(opts: ClusterOptions & { dir: string }): Promise<Cluster> {
+    const { dir } = opts;
+    const [{ LmdbStore }, { FileWriteLock }] = await Promise.all([import('./store/lmdb-store.js'), import('./store/write-lock.js')]);
+    const store = LmdbStore.open(dir);
+    const cluster = new Cluster(store, new FileWriteLock(dir), opts);
+    try {
+      await cluster.init(opts.bootstrap);
+    } catch (e) {
+      await cluster.abort();
+      throw e;
+    }
+    return cluster;
+  }
+
+  /** A cluster over a given store (tests: a MemoryStore), without a cross-process lock. */
+  static async inMemory(opts: ClusterOptions & { store?: Store } = {}): Promise<Cluster> {
+    const store = opts.store ?? new (await import('./store/memory-store.js')).MemoryStore();
+    const cluster = new Cluster(store, undefined, opts);
+    await cluster.init(opts.bootstrap);
+    return cluster;
+  }
+
+  private async init(bootstrap: BootstrapOptions | undefined): Promise<void> {
+    if (this.store.getMeta<boolean>(META_BOOTSTRAPPED)) return;
+    await this.ensureLock();
+    if (this.store.getMeta<boolean>(META_BOOTSTRAPPED)) return;
+    this.store.setMeta(META_CA, generateClusterCA(this.clock.now()));
+    await bootstrapCluster(this.client, rfc3339(this.clock.now()), bootstrap);
+    this.store.setMeta(META_BOOTSTRAPPED, true);
+    await this.reconcile();
+    this.feed.persist();
+    this.store.commit();
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  register(reconciler: Reconciler): void {
+    this.reconcilers.push(reconciler);
+  }
+
+  /** Takes the write lock if not held, then reads the newest committed state (offset included). */
+  private async ensureLock(): Promise<void> {
+    if (!this.lock || this.lock.held()) return;
+    await this.lock.acquire();
+    this.store.refresh?.();
+    this.clock.offsetMs = this.store.getMeta<number>(META_OFFSET) ?? 0;
+  }
+
+  /** Moves cluster time forward (persisted with the next commit). */
+  async advance(ms: number): Promise<void> {
+    await this.ensureLock();
+    this.clock.offsetMs += ms;
+    this.store.setMeta(META_OFFSET, this.clock.offsetMs);
+  }
+
+  private hasWork(): boolean {
+    const reconciled = this.store.getMeta<number>(META_RECONCILED) ?? 0;
+    const due = this.store.nextDue();
+    return this.store.revision() > reconciled || (due !== undefined && due <= this.clock.now().getTime());
+  }
+
+  /** Queues the keys changed since the last reconciled revision and the delayed keys now due. */
+  private collect(): void {
+    const since = this.store.getMeta<number>(META_RECONCILED) ?? 0;
+    const events = this.feed.since(since);
+    for (const ev of events) {
+      if (!ev.object) continue;
+      for (const r of this.reconcilers) {
+        for (const w of r.watches) {
+          if (w.resource !== ev.resource) continue;
+          for (const key of w.keys(ev.object)) this.queue.add(r, key);
+        }
+      }
+    }
+    const last = events.length > 0 ? events[events.length - 1]!.revision : since;
+    if (last > since) {
+      this.store.setMeta(META_RECONCILED, last);
+      this.feed.consumed(last);
+    }
+    for (const d of this.store.takeDue(this.clock.now().getTime())) {
+      const r = this.reconcilers.find((x) => x.name === d.queue);
+      if (r) this.queue.add(r, d.key);
+    }
+  }
+
+  /** Runs the reconcilers until nothing is due now (bounded by MAX_ROUNDS / MAX_RECONCILES). */
+  async reconcile(): Promise<void> {
+    if (!this.hasWork()) return;
+    await this.ensureLock();
+    let count = 0;
+    for (let round = 0; round < MAX_ROUNDS && count < MAX_RECONCILES; round++) {
+      this.collect();
+      if (this.queue.size === 0) return;
+      for (const { reconciler, key } of this.queue.drain()) {
+        count++;
+        const ctx = { client: this.client, clock: this.clock };
+        try {
+          const res = await reconciler.reconcile(key, ctx);
+          this.queue.succeeded(reconciler, key);
+          if (res?.requeueAfter !== undefined) {
+            this.store.addDelayed({ due: this.clock.now().getTime() + Math.max(0, res.requeueAfter), queue: reconciler.name, key });
+          }
+        } catch (e) {
+          this.onReconcileError(reconciler.name, key, e);
+          const delay = this.queue.failed(reconciler, key);
+          this.store.addDelayed({ due: this.clock.now().getTime() + delay, queue: reconciler.name, key });
+        }
+      }
+    }
+  }
+
+  /** Reconciles, commits and releases. On failure nothing of this invocation is kept. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.reconcile();
+      this.feed.persist();
+      if (this.store.dirty()) this.store.commit();
+    } catch (e) {
+      await this.abort();
+      throw e;
+    }
+    this.finish();
+  }
+
+  /** Drops uncommitted writes, releases the lock, closes the store. */
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    try {
+      this.store.rollback();
+    } finally {
+      this.finish();
+    }
+  }
+
+  private finish(): void {
+    this.closed = true;
+    try {
+      if (this.lock?.held()) this.lock.release();
+    } finally {
+      this.store.close();
+    }
+  }
+}

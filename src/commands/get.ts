@@ -1,0 +1,102 @@
+import { Flags } from '@oclif/core';
+import { KubeCommand } from '../cli/base-command.js';
+import { PlainError, ReportedError, renderError } from '../cli/errors.js';
+import { allNamespacesFlag, selectorFlag } from '../cli/flags.js';
+import { isObjectFormat, printObjects, printTableGroups } from '../cli/printers/index.js';
+import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../cli/resource-args.js';
+import { getOutputFormat, noResourcesMessage, splitLabelColumns } from '../cli/printers/get-output.js';
+
+export default class Get extends KubeCommand<typeof Get> {
+  static override summary = 'Display one or many resources';
+
+  static override description = `Prints a table of the most important fields of the named resources, or of every resource of the given types. Filter with a label selector (--selector) or a field selector (--field-selector). Namespaced types are read from the current namespace unless --namespace or --all-namespaces says otherwise.
+
+TYPE is a resource name in any of its forms: plural (pods), singular (pod), short name (po), kind (Pod) or name.group (deployments.apps). Several types can be given separated by commas, or as TYPE/NAME pairs. 'all' stands for the common workload types.
+
+Use "pocketkube api-resources" for a complete list of supported resources.`;
+
+  static override usage = 'get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]';
+
+  static override examples = [
+    '# List all pods in the current namespace\n<%= config.bin %> get pods',
+    '# List all pods with more columns (such as the node each one runs on)\n<%= config.bin %> get pods -o wide',
+    '# List one deployment by name, as YAML\n<%= config.bin %> get deployment web -o yaml',
+    '# List pods and services together\n<%= config.bin %> get pods,services',
+    '# List objects by TYPE/NAME\n<%= config.bin %> get deploy/web svc/web pod/web-5d4f9c7b8-x2x7k',
+    '# List the pods labelled app=web in every namespace, with their labels\n<%= config.bin %> get pods -A -l app=web --show-labels',
+    '# List the common workload types of a namespace\n<%= config.bin %> get all -n shop',
+  ];
+
+  static override strict = false;
+
+  static override flags = {
+    output: Flags.string({ char: 'o', description: 'Output format. One of: (json, yaml, name, wide).' }),
+    'all-namespaces': allNamespacesFlag,
+    selector: selectorFlag,
+    'field-selector': Flags.string({
+      description: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+    }),
+    'show-labels': Flags.boolean({ description: 'When printing, show all labels as the last column (default hide labels column)', default: false }),
+    'label-columns': Flags.string({
+      char: 'L',
+      multiple: true,
+      description: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...',
+    }),
+    'no-headers': Flags.boolean({ description: "When using the default or custom-column output format, don't print headers (default print headers).", default: false }),
+    'show-kind': Flags.boolean({ description: 'If present, list the resource type for the requested object(s).', default: false }),
+    'ignore-not-found': Flags.boolean({ description: 'If the requested object does not exist the command will return exit code 0.', default: false }),
+  };
+
+  async run(): Promise<void> {
+    const bin = this.config.bin;
+    const flags = this.flags;
+    if (this.argList.length === 0) {
+      this.err(`You must specify the type of resource to get. Use "${bin} api-resources" for a complete list of supported resources.\n`);
+      throw new PlainError(`error: Required resource not specified.\nSee '${bin} get -h' for help and examples`);
+    }
+    const format = getOutputFormat(flags.output);
+    const labelSelector = selectorParam(flags.selector);
+    const fieldSelector = selectorParam(flags['field-selector']);
+    const allNamespaces = flags['all-namespaces'];
+
+    const { text, errors, empty } = await this.withCluster(async (conn) => {
+      const sel = parseResourceArgs(this.argList, conn.registry, bin);
+      checkNamedSelection(sel, { selector: Boolean(labelSelector || fieldSelector), allNamespaces });
+      const namespace = this.namespace();
+      const { groups, errors } = await fetchSelection(conn.client, sel, {
+        namespace,
+        allNamespaces,
+        labelSelector,
+        fieldSelector,
+        ignoreNotFound: flags['ignore-not-found'],
+      });
+      const objects = groups.flatMap((g) => g.objects);
+      if (isObjectFormat(format)) {
+        // A single named object that failed is only its error; otherwise print what was found.
+        if (sel.singleItem && errors.length > 0) return { text: '', errors, empty: undefined };
+        if (objects.length === 0 && flags['ignore-not-found']) return { text: '', errors, empty: undefined };
+        return { text: printObjects(objects, format, { single: sel.singleItem }), errors, empty: undefined };
+      }
+      const text = printTableGroups(groups, {
+        wide: format === 'wide',
+        noHeaders: flags['no-headers'],
+        withNamespace: allNamespaces,
+        withKind: flags['show-kind'],
+        showLabels: flags['show-labels'],
+        labelColumns: splitLabelColumns(flags['label-columns']),
+        now: conn.now(),
+      });
+      const kinds = [...sel.types, ...sel.named.map((n) => n.kind)];
+      const nothing = text === '' && !flags['ignore-not-found'] && errors.length === 0;
+      return { text, errors, empty: nothing ? noResourcesMessage(kinds, allNamespaces, namespace) : undefined };
+    });
+
+    this.out(text);
+    if (empty) this.err(empty);
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) {
+      for (const e of errors) this.err(renderError(e));
+      throw new ReportedError(1);
+    }
+  }
+}

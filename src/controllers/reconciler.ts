@@ -1,0 +1,88 @@
+/**
+ * Controllers are level-triggered reconcilers (DESIGN rule 3): a key in (`namespace/name` or
+ * `name`), one step toward the desired state, `{ requeueAfter }` for work due later; a thrown
+ * error means retry with back-off. The cluster's control loop (src/cluster.ts) feeds them.
+ */
+import type { Client } from '../api/client.js';
+import type { KubeObject } from '../api/types.js';
+import type { Clock } from '../util/clock.js';
+
+export interface ReconcileContext {
+  client: Client;
+  clock: Clock;
+}
+
+export interface ReconcileResult {
+  /** Reconcile this key again after this many milliseconds of cluster time. */
+  requeueAfter?: number;
+}
+
+export interface Watch {
+  /** Plural resource name, e.g. `pods`. */
+  resource: string;
+  /**
+   * The keys a changed object affects (a Pod → its owner ReplicaSet's key). For a deleted object
+   * this gets the object as it last was (or, if that is no longer known, just its namespace and name).
+   */
+  keys(obj: KubeObject): string[];
+}
+
+export interface Reconciler {
+  /** Also the delayed-key queue name: no `/`. */
+  name: string;
+  watches: Watch[];
+  reconcile(key: string, ctx: ReconcileContext): Promise<ReconcileResult | void>;
+}
+
+/** The object's own key: `namespace/name`, or `name` when cluster-scoped. */
+export function keyOf(obj: KubeObject): string {
+  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? '');
+}
+
+/** Splits a `namespace/name` key (cluster-scoped keys have no namespace). */
+export function splitKey(key: string): { namespace?: string; name: string } {
+  const i = key.indexOf('/');
+  return i < 0 ? { name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+/** Exponential back-off for failing keys: 5 ms, 10 ms, 20 ms … capped (client-go's default controller limiter). */
+export function backoffDelay(failures: number, baseMs = 5, capMs = 1_000_000): number {
+  return Math.min(capMs, baseMs * 2 ** Math.max(0, Math.min(failures - 1, 40)));
+}
+
+/**
+ * A work queue of (reconciler, key) pairs: a pair queued again before it is processed is
+ * processed once. Failure counts drive the back-off and reset on success.
+ */
+export class WorkQueue {
+  private items = new Map<string, { reconciler: Reconciler; key: string }>();
+  private readonly failures = new Map<string, number>();
+
+  add(reconciler: Reconciler, key: string): void {
+    const id = `${reconciler.name}\u0000${key}`;
+    if (!this.items.has(id)) this.items.set(id, { reconciler, key });
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  /** Everything queued now, in order; the queue is left empty. */
+  drain(): { reconciler: Reconciler; key: string }[] {
+    const out = [...this.items.values()];
+    this.items = new Map();
+    return out;
+  }
+
+  /** Records a failure; returns the back-off delay before the next try. */
+  failed(reconciler: Reconciler, key: string): number {
+    const id = `${reconciler.name}\u0000${key}`;
+    const n = (this.failures.get(id) ?? 0) + 1;
+    this.failures.set(id, n);
+    return backoffDelay(n);
+  }
+
+  succeeded(reconciler: Reconciler, key: string): void {
+    this.failures.delete(`${reconciler.name}\u0000${key}`);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The scheduling cycle (schedule_one.go): PreFilter, Filter over a sample of nodes, DefaultPreemption when
+ * nothing fits, PreScore/Score/NormalizeScore over the feasible nodes, and a random pick among the best.
+ */
+import type { KubeObject } from '../api/types.js';
+import { prepareFilters, runFilters } from './cycle.js';
+import { Code, status } from './framework.js';
+import { fitErrorMessage, newDiagnosis, reasonHistogram, type Diagnosis } from './fit-error.js';
+import type { NodeInfo } from './node-info.js';
+import { PodInfo } from './pod-info.js';
+import { preempt } from './preemption.js';
+import { defaultProfile, type Profile } from './profile.js';
+import { isForScheduler, isGated, queueOrder } from './queue.js';
+import { seededRandom } from './random.js';
+import type { Snapshot } from './snapshot.js';
+
+export type ScheduleResult =
+  | { readonly nodeName: string }
+  | {
+      readonly unschedulable: true;
+      /** The FailedScheduling event / PodScheduled condition message. */
+      readonly message: string;
+      /** Filter reasons -> number of nodes. */
+      readonly reasons: Map<string, number>;
+      /** PodScheduled condition reason: `Unschedulable`, or `SchedulerError` when there are no nodes. */
+      readonly conditionReason: 'Unschedulable' | 'SchedulerError';
+      /** Preemption chose this node: set status.nominatedNodeName and evict `victims`. */
+      readonly nominatedNodeName?: string;
+      readonly victims?: readonly KubeObject[];
+    };
+
+export interface SchedulerOptions {
+  /** Seed for tie-breaks between equally scored nodes. */
+  seed?: number;
+  /** percentageOfNodesToScore (0 = adaptive, as by default). */
+  percentageOfNodesToScore?: number;
+  profile?: Profile;
+}
+
+export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/** numFeasibleNodesToFind: all nodes below 100; otherwise an adaptive share (50% - nodes/125, at least 5%), at least 100. */
+export function numFeasibleNodesToFind(numAllNodes: number, percentage = 0): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let p = percentage;
+  if (p === 0) p = Math.max(50 - Math.trunc(numAllNodes / 125), MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND);
+  const n = Math.trunc((numAllNodes * p) / 100);
+  return Math.max(n, MIN_FEASIBLE_NODES_TO_FIND);
+}
+
+export interface BatchEntry {
+  readonly pod: KubeObject;
+  readonly result: ScheduleResult;
+}
+
+export class Scheduler {
+  private readonly profile: Profile;
+  private readonly random: (n: number) => number;
+  private readonly percentage: number;
+  private nextStartNodeIndex = 0;
+  private scores = new Float64Array(0);
+  private totals = new Float64Array(0);
+
+  constructor(options: SchedulerOptions = {}) {
+    this.profile = options.profile ?? defaultProfile;
+    this.random = seededRandom(options.seed ?? 1);
+    this.percentage = options.percentageOfNodesToScore ?? 0;
+  }
+
+  schedule(pod: KubeObject, snapshot: Snapshot): ScheduleResult {
+    return this.scheduleInfo(new PodInfo(pod), snapshot);
+  }
+
+  private scheduleInfo(info: PodInfo, snapshot: Snapshot): ScheduleResult {
+    const numAll = snapshot.nodes.length;
+    if (numAll === 0) {
+      return { unschedulable: true, message: NO_NODES_AVAILABLE, reasons: new Map(), conditionReason: 'SchedulerError' };
+    }
+    const d = newDiagnosis();
+    const feasible = this.findFeasible(info, snapshot, d);
+    if (feasible.length === 0) return this.unschedulable(info, snapshot, d);
+    if (feasible.length === 1) return { nodeName: feasible[0]!.name };
+    return { nodeName: this.selectHost(info, snapshot, feasible) };
+  }
+
+  /** Schedules pods in queue order, assuming each placement in the snapshot before the next pod. */
+  scheduleBatch(pods: readonly KubeObject[], snapshot: Snapshot): { results: BatchEntry[]; gated: KubeObject[] } {
+    const queue = pods.filter((p) => isForScheduler(p));
+    const gated = queue.filter(isGated);
+    const ready = queue.filter((p) => !isGated(p)).sort(queueOrder);
+    const results: BatchEntry[] = [];
+    for (const pod of ready) {
+      const info = new PodInfo(pod);
+      const result = this.scheduleInfo(info, snapshot);
+      if ('nodeName' in result) snapshot.assume(info, result.nodeName);
+      results.push({ pod, result });
+    }
+    return { results, gated };
+  }
+
+  private findFeasible(pod: PodInfo, snapshot: Snapshot, d: Diagnosis): NodeInfo[] {
+    const prepared = prepareFilters(this.profile, pod, snapshot);
+    if (prepared.rejected) {
+      d.absent = prepared.rejected;
+      d.preFilterMsg = prepared.rejected.reasons.join(', ');
+      return [];
+    }
+    const { filters } = prepared;
+    const nominated: string | undefined = pod.pod.status?.nominatedNodeName;
+    const nominatedNode = nominated ? snapshot.getNode(nominated) : undefined;
+    if (nominatedNode && (!prepared.nodeNames || prepared.nodeNames.has(nominatedNode.name))) {
+      if (runFilters(filters, nominatedNode) === null) return [nominatedNode];
+    }
+    let nodes = snapshot.nodes;
+    if (prepared.nodeNames) {
+      nodes = [];
+      for (const name of prepared.nodeNames) {
+        const n = snapshot.getNode(name);
+        if (n) nodes.push(n);
+      }
+      const msg = `node(s) didn't satisfy plugin(s) [${[...prepared.narrowedBy].sort().join(' ')}]`;
+      d.absent = status(prepared.narrowedBy[0]!, Code.UnschedulableAndUnresolvable, msg);
+    }
+    const n = nodes.length;
+    const toFind = numFeasibleNodesToFind(n, this.percentage);
+    const feasible: NodeInfo[] = [];
+    let processed = 0;
+    for (let i = 0; i < n && feasible.length < toFind; i++) {
+      const node = nodes[(this.nextStartNodeIndex + i) % n]!;
+      processed++;
+      const st = runFilters(filters, node);
+      if (st === null) feasible.push(node);
+      else d.statuses.set(node, st);
+    }
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % snapshot.nodes.length;
+    return feasible;
+  }
+
+  private unschedulable(pod: PodInfo, snapshot: Snapshot, d: Diagnosis): ScheduleResult {
+    const numAll = snapshot.nodes.length;
+    const outcome = preempt(this.profile, pod, snapshot, d, this.random);
+    const base = {
+      unschedulable: true as const,
+      message: fitErrorMessage(d, numAll, outcome.message),
+      reasons: d.preFilterMsg ? new Map([[d.preFilterMsg, numAll]]) : reasonHistogram(d, numAll),
+      conditionReason: 'Unschedulable' as const,
+    };
+    if (!outcome.nominatedNodeName) return base;
+    return { ...base, nominatedNodeName: outcome.nominatedNodeName, victims: (outcome.victims ?? []).map((v) => v.pod) };
+  }
+
+  /** Score every feasible node, then pick uniformly among the highest totals (reservoir sampling). */
+  private selectHost(pod: PodInfo, snapshot: Snapshot, feasible: NodeInfo[]): string {
+    const count = feasible.length;
+    if (this.scores.length < count) {
+      this.scores = new Float64Array(count);
+      this.totals = new Float64Array(count);
+    }
+    const scores = this.scores;
+    const totals = this.totals;
+    totals.fill(0, 0, count);
+    for (const { plugin, weight } of this.profile.scores) {
+      const scorer = plugin.prepareScore(pod, snapshot, feasible);
+      if (scorer === null) continue;
+      for (let i = 0; i < count; i++) scores[i] = scorer.score(feasible[i]!);
+      scorer.normalize?.(scores, feasible, count);
+      for (let i = 0; i < count; i++) totals[i]! += scores[i]! * weight;
+    }
+    let best = 0;
+    let ties = 1;
+    for (let i = 1; i < count; i++) {
+      if (totals[i]! > totals[best]!) {
+        best = i;
+        ties = 1;
+      } else if (totals[i] === totals[best]) {
+        ties++;
+        if (this.random(ties) === 0) best = i;
+      }
+    }
+    return feasible[best]!.name;
+  }
+}
+
+/** One scheduling attempt with a fresh scheduler (seeded, so repeatable). */
+export function schedule(pod: KubeObject, snapshot: Snapshot, options?: SchedulerOptions): ScheduleResult {
+  return new Scheduler(options).schedule(pod, snapshot);
+}
+
+export function scheduleBatch(pods: readonly KubeObject[], snapshot: Snapshot, options?: SchedulerOptions): { results: BatchEntry[]; gated: KubeObject[] } {
+  return new Scheduler(options).scheduleBatch(pods, snapshot);
+}

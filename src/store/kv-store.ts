@@ -1,0 +1,190 @@
+import type { KubeObject } from '../api/types.js';
+import { cloneJson } from './json-clone.js';
+import { prefixEnd } from './key-order.js';
+import type { KvBackend } from './kv-backend.js';
+import { Overlay } from './overlay.js';
+import type { ChangeRecord, DelayedKey, Store } from './store.js';
+
+/** How many change-log entries are kept (older ones are compacted away at commit). */
+export const DEFAULT_CHANGE_LOG_RETAIN = 100_000;
+
+export interface KvStoreOptions {
+  /** Change-log entries to keep; older ones are dropped at commit (default 100,000). */
+  changeLogRetain?: number;
+}
+
+interface StoredChange {
+  key: string;
+  type: ChangeRecord['type'];
+}
+
+/** Fixed-width decimal so that key order is numeric order. */
+function seqKey(n: number): string {
+  return String(Math.max(0, Math.floor(n))).padStart(16, '0');
+}
+
+/**
+ * The store's semantics, written once over any KvBackend: objects keyed etcd-style, a global
+ * revision bumped by every put/delete, a change log keyed by revision, small meta values, and
+ * delayed keys. Every write lands in the pending batch (Overlay) until commit().
+ */
+export class KvStore implements Store {
+  private readonly overlay: Overlay;
+  private readonly retain: number;
+
+  constructor(
+    private readonly backend: KvBackend,
+    options: KvStoreOptions = {},
+  ) {
+    this.overlay = new Overlay(backend);
+    this.retain = Math.max(1, options.changeLogRetain ?? DEFAULT_CHANGE_LOG_RETAIN);
+  }
+
+  revision(): number {
+    return (this.overlay.peek('sys', 'revision') as number | undefined) ?? 0;
+  }
+
+  /** The newest revision dropped from the change log (0 when nothing was dropped). */
+  compactedRevision(): number {
+    return (this.overlay.peek('sys', 'compacted') as number | undefined) ?? 0;
+  }
+
+  get(key: string): KubeObject | undefined {
+    return this.overlay.get('objects', key) as KubeObject | undefined;
+  }
+
+  range(prefix: string): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const e of this.overlay.entries('objects', { start: prefix, end: prefixEnd(prefix) })) {
+      out.push(e.value as KubeObject);
+    }
+    return out;
+  }
+
+  keys(prefix: string): string[] {
+    return [...this.overlay.keys('objects', { start: prefix, end: prefixEnd(prefix) })];
+  }
+
+  put(key: string, obj: KubeObject, expectedResourceVersion?: string): KubeObject | undefined {
+    this.beginWrite();
+    if (expectedResourceVersion !== undefined) {
+      const current = this.overlay.peek('objects', key) as KubeObject | undefined;
+      if (current?.metadata?.resourceVersion !== expectedResourceVersion) return undefined;
+    }
+    const revision = this.bump(key, 'put');
+    const stored = cloneJson(obj);
+    stored.metadata = { ...(stored.metadata ?? {}), resourceVersion: String(revision) };
+    this.overlay.set('objects', key, stored);
+    return cloneJson(stored);
+  }
+
+  delete(key: string): KubeObject | undefined {
+    this.beginWrite();
+    const current = this.overlay.get('objects', key) as KubeObject | undefined;
+    if (current === undefined) return undefined;
+    this.bump(key, 'delete');
+    this.overlay.remove('objects', key);
+    return current;
+  }
+
+  changesSince(since: number, limit?: number): ChangeRecord[] {
+    const out: ChangeRecord[] = [];
+    if (limit !== undefined && limit <= 0) return out;
+    const start = Number.isFinite(since) ? seqKey(since + 1) : seqKey(0);
+    for (const { key, value } of this.overlay.entries('changes', { start })) {
+      const change = value as StoredChange;
+      out.push({ revision: Number(key), key: change.key, type: change.type });
+      if (limit !== undefined && out.length >= limit) break;
+    }
+    return out;
+  }
+
+  getMeta<T>(name: string): T | undefined {
+    return this.overlay.get('meta', name) as T | undefined;
+  }
+
+  setMeta(name: string, value: unknown): void {
+    this.beginWrite();
+    if (value === undefined) this.overlay.remove('meta', name);
+    else this.overlay.set('meta', name, cloneJson(value));
+  }
+
+  addDelayed(item: DelayedKey): void {
+    if (item.queue.includes('/')) throw new Error(`delayed queue name must not contain "/": ${item.queue}`);
+    if (!Number.isFinite(item.due)) throw new Error(`delayed key ${item.queue}/${item.key} has no valid due time`);
+    this.beginWrite();
+    const indexKey = `${item.queue}/${item.key}`;
+    const existing = this.overlay.peek('delayedIndex', indexKey) as number | undefined;
+    if (existing !== undefined) {
+      if (existing <= item.due) return;
+      this.overlay.remove('delayed', `${seqKey(existing)}/${indexKey}`);
+    }
+    this.overlay.set('delayed', `${seqKey(item.due)}/${indexKey}`, { due: item.due, queue: item.queue, key: item.key });
+    this.overlay.set('delayedIndex', indexKey, item.due);
+  }
+
+  takeDue(now: number): DelayedKey[] {
+    this.beginWrite();
+    const due = [...this.overlay.entries('delayed', { end: seqKey(Math.floor(now) + 1) })];
+    return due.map(({ key, value }) => {
+      const item = value as DelayedKey;
+      this.overlay.remove('delayed', key);
+      this.overlay.remove('delayedIndex', `${item.queue}/${item.key}`);
+      return item;
+    });
+  }
+
+  nextDue(): number | undefined {
+    for (const { value } of this.overlay.entries('delayed', {})) return (value as DelayedKey).due;
+    return undefined;
+  }
+
+  commit(): void {
+    if (!this.overlay.empty) {
+      this.compactChangeLog();
+      this.backend.write(this.overlay.ops());
+      this.overlay.clear();
+    }
+    this.backend.refresh();
+  }
+
+  rollback(): void {
+    this.overlay.clear();
+    this.backend.refresh();
+  }
+
+  dirty(): boolean {
+    return !this.overlay.empty;
+  }
+
+  /** Makes reads see the newest state committed by any process (the pending batch stays). */
+  refresh(): void {
+    this.backend.refresh();
+  }
+
+  close(): void {
+    this.overlay.clear();
+    this.backend.close();
+  }
+
+  /** A new batch reads the newest committed state before it writes on top of it (refreshing marks nothing dirty). */
+  private beginWrite(): void {
+    if (this.overlay.empty) this.backend.refresh();
+  }
+
+  private bump(key: string, type: StoredChange['type']): number {
+    const revision = this.revision() + 1;
+    this.overlay.set('sys', 'revision', revision);
+    this.overlay.set('changes', seqKey(revision), { key, type } satisfies StoredChange);
+    return revision;
+  }
+
+  /** Drops change-log entries older than the newest `retain` ones, within this batch. */
+  private compactChangeLog(): void {
+    const cutoff = this.revision() - this.retain;
+    if (cutoff <= this.compactedRevision()) return;
+    const old = [...this.overlay.keys('changes', { end: seqKey(cutoff + 1) })];
+    for (const key of old) this.overlay.remove('changes', key);
+    this.overlay.set('sys', 'compacted', cutoff);
+  }
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { WriteLock } from './store.js';
+
+/** What a lock file holds: who owns it. */
+interface LockOwner {
+  pid: number;
+  startedAt: string;
+  /** the owner's start time in clock ticks since boot (Linux), to tell a reused pid apart */
+  procStart?: string;
+  nonce: string;
+}
+
+const FIRST_DELAY_MS = 2;
+const MAX_DELAY_MS = 50;
+
+/**
+ * Cross-process exclusive lock: a file `<dir>/write.lock` naming its owner. It appears whole or
+ * not at all (written to a private temp file, then hard-linked into place, which fails if the
+ * lock exists — O_EXCL semantics). A lock whose owner is dead is broken under a second, short
+ * "breaker" lock, so two waiters never both break (and one never removes the other's new lock).
+ */
+export class FileWriteLock implements WriteLock {
+  readonly path: string;
+  private mine: string | undefined;
+  private readonly onExit = (): void => this.release();
+
+  constructor(private readonly dir: string) {
+    this.path = join(dir, 'write.lock');
+  }
+
+  held(): boolean {
+    return this.mine !== undefined && readText(this.path) === this.mine;
+  }
+
+  async acquire(timeoutMs = 30_000): Promise<void> {
+    if (this.mine !== undefined) return;
+    mkdirSync(this.dir, { recursive: true });
+    const token = ownerToken();
+    const started = performance.now();
+    let delay = FIRST_DELAY_MS;
+    for (;;) {
+      if (createExclusive(this.path, token)) {
+        this.mine = token;
+        process.on('exit', this.onExit);
+        return;
+      }
+      const raw = readText(this.path);
+      const owner = raw === undefined ? undefined : parseOwner(raw);
+      if (raw !== undefined && (owner === undefined || !isAlive(owner))) {
+        // a dead owner (or a file that is not ours to read): break it and try again at once
+        if (this.breakStale(raw, token)) continue;
+      }
+      const left = timeoutMs - (performance.now() - started);
+      if (left <= 0) {
+        throw new Error(`timed out waiting for the cluster lock held by pid ${owner?.pid ?? 'unknown'}`);
+      }
+      await sleep(Math.min(delay, left));
+      delay = Math.min(delay * 2, MAX_DELAY_MS);
+    }
+  }
+
+  release(): void {
+    if (this.mine === undefined) return;
+    process.removeListener('exit', this.onExit);
+    if (readText(this.path) === this.mine) {
+      try {
+        unlinkSync(this.path);
+      } catch (err) {
+        if (!isCode(err, 'ENOENT')) throw err;
+      }
+    }
+    this.mine = undefined;
+  }
+
+  /** Removes the lock file if it still holds `stale`; true when the caller should retry now. */
+  private breakStale(stale: string, token: string): boolean {
+    const breaker = `${this.path}.break`;
+    if (!createExclusive(breaker, token)) {
+      const raw = readText(breaker);
+      const owner = raw === undefined ? undefined : parseOwner(raw);
+      if (raw !== undefined && owner !== undefined && !isAlive(owner)) removeIfUnchanged(breaker, raw);
+      return false;
+    }
+    try {
+      if (readText(this.path) === stale) removeIfUnchanged(this.path, stale);
+      this.sweepLeftovers();
+      return true;
+    } finally {
+      removeIfUnchanged(breaker, token);
+    }
+  }
+
+  /** Removes temp files (`write.lock[.break].<pid>.<id>.tmp|.stale`) of processes killed mid-step. */
+  private sweepLeftovers(): void {
+    const base = `${basename(this.path)}.`;
+    for (const name of readdirSync(this.dir)) {
+      const m = /^(?:break\.)?(\d+)\.[0-9a-f-]+\.(?:tmp|stale)$/.exec(name.startsWith(base) ? name.slice(base.length) : '');
+      if (!m || Number(m[1]) === process.pid || isAlive({ pid: Number(m[1]), startedAt: '', nonce: '' })) continue;
+      try {
+        unlinkSync(join(this.dir, name));
+      } catch (err) {
+        if (!isCode(err, 'ENOENT')) throw err;
+      }
+    }
+  }
+}
+
+function ownerToken(): string {
+  const owner: LockOwner = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    procStart: procStart(process.pid),
+    nonce: randomUUID(),
+  };
+  return JSON.stringify(owner);
+}
+
+function parseOwner(raw: string): LockOwner | undefined {
+  try {
+    const v = JSON.parse(raw) as Partial<LockOwner>;
+    return typeof v.pid === 'number' && Number.isInteger(v.pid) && v.pid > 0 ? (v as LockOwner) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's owner still runs (EPERM: it runs, as another user). */
+function isAlive(owner: LockOwner): boolean {
+  try {
+    process.kill(owner.pid, 0);
+  } catch (err) {
+    return !isCode(err, 'ESRCH');
+  }
+  if (owner.procStart === undefined) return true;
+  const now = procStart(owner.pid);
+  return now === undefined || now === owner.procStart;
+}
+
+/** Field 22 of /proc/<pid>/stat (start time in ticks since boot), where there is a /proc. */
+function procStart(pid: number): string | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  if (stat === undefined) return undefined;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields[19];
+}
+
+/** Creates path holding content, atomically and only if it does not exist. */
+function createExclusive(path: string, content: string): boolean {
+  const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+  writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (err) {
+    if (isCode(err, 'EEXIST')) return false;
+    throw err;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+/**
+ * Removes path only if it holds `expected`: moves it aside atomically, checks what was moved,
+ * and puts back a file that turned out to be someone else's.
+ */
+function removeIfUnchanged(path: string, expected: string): void {
+  const aside = `${path}.${process.pid}.${randomUUID()}.stale`;
+  try {
+    renameSync(path, aside);
+  } catch (err) {
+    if (isCode(err, 'ENOENT')) return;
+    throw err;
+  }
+  if (readText(aside) !== expected) {
+    try {
+      linkSync(aside, path);
+    } catch (err) {
+      if (!isCode(err, 'EEXIST')) throw err;
+    }
+  }
+  unlinkSync(aside);
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if (isCode(err, 'ENOENT')) return undefined;
+    throw err;
+  }
+}
+
+function isCode(err: unknown, code: string): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === code;
+}

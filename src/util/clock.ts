@@ -1,0 +1,36 @@
+/** Time is injected (DESIGN rule 4): the CLI passes cluster time, tests a FakeClock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const wallClock: Clock = { now: () => new Date() };
+
+/** A clock that moves only when told to. */
+export class FakeClock implements Clock {
+  private t: number;
+  constructor(start: Date | string | number = '2026-01-01T00:00:00Z') {
+    this.t = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  set(to: Date | string | number): void {
+    this.t = new Date(to).getTime();
+  }
+}
+
+/** A clock offset from another one: cluster time = wall time + offset (`cluster advance`). */
+export class OffsetClock implements Clock {
+  constructor(private readonly base: Clock, public offsetMs: number) {}
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.offsetMs);
+  }
+}
+
+/** RFC 3339 with second precision, as Kubernetes stores metav1.Time: `2026-01-01T00:00:00Z`. */
+export function rfc3339(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

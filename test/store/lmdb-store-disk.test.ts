@@ -1,0 +1,121 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LMDB_DIR, LmdbStore } from '../../src/store/lmdb-store.js';
+import { churnKey, churnObject } from './fixtures/churn.js';
+import { childScript, runChildSync, startChild, waitForExit, waitForLine } from './fixtures/child-process.js';
+import { pod, podKey } from './store-contract.js';
+
+const root = mkdtempSync(join(tmpdir(), 'pk-lmdb-disk-'));
+let n = 0;
+const freshDir = (): string => join(root, `c${n++}`);
+let script: string;
+
+beforeAll(async () => {
+  script = await childScript(root);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('LmdbStore on disk', () => {
+  it('keeps committed state across reopen, and loses an uncommitted batch', () => {
+    const dir = freshDir();
+    const a = LmdbStore.open(dir);
+    a.put(podKey('a', 'x'), pod('a', 'x'));
+    a.setMeta('offset', 42);
+    a.addDelayed({ due: 9, queue: 'kubelet', key: 'node-1' });
+    a.commit();
+    a.put(podKey('a', 'lost'), pod('a', 'lost'));
+    a.delete(podKey('a', 'x'));
+    a.setMeta('offset', 43);
+    a.close();
+
+    const b = LmdbStore.open(dir);
+    expect(b.keys('/registry/')).toEqual(['/registry/pods/a/x']);
+    expect(b.get(podKey('a', 'x'))!.metadata.resourceVersion).toBe('1');
+    expect(b.revision()).toBe(1);
+    expect(b.getMeta('offset')).toBe(42);
+    expect(b.nextDue()).toBe(9);
+    expect(b.changesSince(0)).toEqual([{ revision: 1, key: '/registry/pods/a/x', type: 'put' }]);
+    b.close();
+  });
+
+  it('creates its files private to the owner', () => {
+    const dir = freshDir();
+    LmdbStore.open(dir).close();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const files = readdirSync(join(dir, LMDB_DIR));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(statSync(join(dir, LMDB_DIR, f)).mode & 0o777).toBe(0o600);
+  });
+
+  it('lets a second store on the same directory see a commit after refresh()', () => {
+    const dir = freshDir();
+    const a = LmdbStore.open(dir);
+    const b = LmdbStore.open(dir);
+    expect(b.get(podKey('a', 'x'))).toBeUndefined();
+    a.put(podKey('a', 'x'), pod('a', 'x'));
+    expect(b.get(podKey('a', 'x'))).toBeUndefined();
+    a.commit();
+    b.refresh();
+    expect(b.get(podKey('a', 'x'))!.metadata.resourceVersion).toBe('1');
+    expect(b.revision()).toBe(1);
+    a.close();
+    b.close();
+  });
+
+  it('sees another process\'s commit after refresh(), and writes after it', () => {
+    const dir = freshDir();
+    const store = LmdbStore.open(dir);
+    store.put(podKey('a', 'x'), pod('a', 'x'));
+    store.commit();
+    expect(store.get('/registry/configmaps/default/from-child')).toBeUndefined();
+    // spawnSync keeps this process from taking an event-loop turn: only refresh() renews the view
+    runChildSync(script, ['marker', dir, 'from-child']);
+    store.refresh();
+    expect(store.get('/registry/configmaps/default/from-child')!.metadata.resourceVersion).toBe('2');
+    runChildSync(script, ['marker', dir, 'second']);
+    // a new batch starts from the newest committed state
+    expect(store.put(podKey('a', 'y'), pod('a', 'y'))!.metadata.resourceVersion).toBe('4');
+    store.commit();
+    expect(store.changesSince(0).map((c) => c.key)).toEqual([
+      '/registry/pods/a/x',
+      '/registry/configmaps/default/from-child',
+      '/registry/configmaps/default/second',
+      '/registry/pods/a/y',
+    ]);
+    store.close();
+  });
+
+  it('survives kill -9 in the middle of big commits with every object whole', async () => {
+    const dir = freshDir();
+    const count = 4000;
+    let lastGen = 0;
+    for (let round = 0; round < 3; round++) {
+      const child = startChild(script, ['churn', dir, String(count)]);
+      // kill right as a commit starts (after at least two more completed ones)
+      await waitForLine(child, (line) => {
+        const m = /^committing (\d+)$/.exec(line);
+        return m !== null && Number(m[1]) >= lastGen + 3;
+      });
+      child.kill('SIGKILL');
+      await waitForExit(child);
+
+      const store = LmdbStore.open(dir);
+      const gen = store.getMeta<number>('gen')!;
+      expect(gen).toBeGreaterThanOrEqual(lastGen + 2);
+      const objects = store.range('/registry/configmaps/churn/');
+      expect(objects).toHaveLength(count);
+      objects.forEach((obj, i) => {
+        const expected = churnObject(gen, i);
+        expect(obj.metadata.name).toBe(expected.metadata.name);
+        expect(obj.data).toEqual(expected.data);
+      });
+      expect(store.revision()).toBe(gen * count);
+      expect(store.get(churnKey(count - 1))!.metadata.resourceVersion).toBe(String(gen * count));
+      expect(store.changesSince(gen * count - 1)).toEqual([{ revision: gen * count, key: churnKey(count - 1), type: 'put' }]);
+      store.close();
+      lastGen = gen;
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { cloneJson } from '../../src/store/json-clone.js';
+import { compareKeys, prefixEnd } from '../../src/store/key-order.js';
+import { SortedMap } from '../../src/store/sorted-map.js';
+
+/** Deterministic pseudo-random numbers (a fixed-seed LCG), so a failure reproduces. */
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+describe('SortedMap', () => {
+  it('matches a sorted reference through thousands of random inserts, updates and deletes', () => {
+    const rand = rng(7);
+    const map = new SortedMap<number>();
+    const ref = new Map<string, number>();
+    for (let step = 0; step < 20_000; step++) {
+      const key = `/registry/pods/ns-${Math.floor(rand() * 5)}/p-${Math.floor(rand() * 3000)}`;
+      if (rand() < 0.3) {
+        expect(map.delete(key)).toBe(ref.delete(key));
+      } else {
+        map.set(key, step);
+        ref.set(key, step);
+      }
+    }
+    const sorted = [...ref.keys()].sort(compareKeys);
+    expect(map.size).toBe(ref.size);
+    expect([...map.range('')].map(([k]) => k)).toEqual(sorted);
+    expect([...map.range('')].every(([k, v]) => ref.get(k) === v)).toBe(true);
+    const start = '/registry/pods/ns-2/';
+    const end = prefixEnd(start)!;
+    expect([...map.range(start, end)].map(([k]) => k)).toEqual(sorted.filter((k) => k.startsWith(start)));
+    map.clear();
+    expect([...map.range('')]).toEqual([]);
+  });
+});
+
+describe('key order', () => {
+  it('compares as UTF-8 bytes do', () => {
+    const keys = ['b', 'a', 'ab', '', '\u00e9', '\uffff', '\u{10000}', 'a/', 'a-'];
+    const bytes = [...keys].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    expect([...keys].sort(compareKeys)).toEqual(bytes);
+  });
+
+  it('ends a prefix scan just past the prefix', () => {
+    expect(prefixEnd('/registry/pods/small/')).toBe('/registry/pods/small0');
+    expect(prefixEnd('a\uffff')).toBe('b');
+    expect(prefixEnd('')).toBeUndefined();
+  });
+});
+
+describe('cloneJson', () => {
+  it('copies deeply with JSON semantics', () => {
+    const v = { a: [1, { b: 'x' }, undefined], c: undefined, d: null, e: { f: true } };
+    const c = cloneJson(v);
+    expect(c).toEqual(JSON.parse(JSON.stringify(v)));
+    expect('c' in c).toBe(false);
+    expect(c.a[1]).not.toBe(v.a[1]);
+    expect(c.e).not.toBe(v.e);
+  });
+});
