@@ -15,6 +15,21 @@ import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
 import { ChangeFeed } from './apiserver/change-feed.js';
 import { namespaceReconciler } from './controllers/namespace.js';
 import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
+import { kubeletReconciler } from './node/kubelet.js';
+import { nodeLifecycleReconciler } from './controllers/node-lifecycle.js';
+import { endpointsReconciler } from './controllers/endpoints.js';
+import { endpointSliceReconciler } from './controllers/endpoint-slice.js';
+import { pvBinderReconciler } from './controllers/volume/pv-binder.js';
+import { pvProvisionerReconciler } from './controllers/volume/pv-provisioner.js';
+import { pvcProtectionReconciler, pvProtectionReconciler } from './controllers/volume/protection.js';
+import { statefulSetReconciler } from './controllers/stateful-set/controller.js';
+import { replicaSetReconciler } from './controllers/replica-set.js';
+import { deploymentReconciler } from './controllers/deployment/sync.js';
+import { garbageCollector } from './controllers/garbage-collector.js';
+import { schedulerReconciler } from './scheduler/scheduler-reconciler.js';
+import { jobReconciler } from './controllers/job/sync.js';
+import { cronJobReconciler } from './controllers/cron-job/sync.js';
+import { ttlAfterFinishedReconciler } from './controllers/ttl-after-finished.js';
 import type { Store, WriteLock } from './store/store.js';
 import { type Clock, OffsetClock, rfc3339, wallClock } from './util/clock.js';
 
@@ -53,6 +68,7 @@ export class Cluster {
   private readonly feed: ChangeFeed;
   private readonly queue = new WorkQueue();
   private closed = false;
+  private locking: Promise<void> | undefined;
   private readonly onReconcileError: NonNullable<ClusterOptions['onReconcileError']>;
 
   private constructor(
@@ -73,6 +89,22 @@ export class Cluster {
       onRemoved: this.feed.removed,
     });
     this.register(namespaceReconciler(this.registry, () => store.getMeta<ClusterCA>(META_CA)?.cert));
+    this.register(schedulerReconciler(this.clock));
+    this.register(kubeletReconciler(this.client));
+    this.register(nodeLifecycleReconciler());
+    this.register(endpointsReconciler());
+    this.register(endpointSliceReconciler());
+    this.register(pvBinderReconciler());
+    this.register(pvProvisionerReconciler());
+    this.register(pvcProtectionReconciler());
+    this.register(pvProtectionReconciler());
+    this.register(statefulSetReconciler());
+    this.register(replicaSetReconciler());
+    this.register(deploymentReconciler());
+    this.register(garbageCollector(this.registry));
+    this.register(jobReconciler());
+    this.register(cronJobReconciler());
+    this.register(ttlAfterFinishedReconciler());
   }
 
   /** Opens (creating and bootstrapping if new) the cluster whose state lives in `dir`. */
@@ -119,11 +151,21 @@ export class Cluster {
   }
 
   /** Takes the write lock if not held, then reads the newest committed state (offset included). */
-  private async ensureLock(): Promise<void> {
-    if (!this.lock || this.lock.held()) return;
-    await this.lock.acquire();
-    this.store.refresh?.();
-    this.clock.offsetMs = this.store.getMeta<number>(META_OFFSET) ?? 0;
+  private ensureLock(): Promise<void> {
+    if (!this.lock || this.lock.held()) return Promise.resolve();
+    // concurrent first writes share one acquisition
+    this.locking ??= this.lock.acquire().then(
+      () => {
+        this.locking = undefined;
+        this.store.refresh?.();
+        this.clock.offsetMs = this.store.getMeta<number>(META_OFFSET) ?? 0;
+      },
+      (e: unknown) => {
+        this.locking = undefined;
+        throw e;
+      },
+    );
+    return this.locking;
   }
 
   /** Moves cluster time forward (persisted with the next commit). */
@@ -148,7 +190,7 @@ export class Cluster {
       for (const r of this.reconcilers) {
         for (const w of r.watches) {
           if (w.resource !== ev.resource) continue;
-          for (const key of w.keys(ev.object)) this.queue.add(r, key);
+          for (const key of w.keys(ev.object, ev.type)) this.queue.add(r, key);
         }
       }
     }
@@ -171,9 +213,16 @@ export class Cluster {
     for (let round = 0; round < MAX_ROUNDS && count < MAX_RECONCILES; round++) {
       this.collect();
       if (this.queue.size === 0) return;
+      const batches = new Map<Reconciler, string[]>();
       for (const { reconciler, key } of this.queue.drain()) {
         count++;
         const ctx = { client: this.client, clock: this.clock };
+        if (reconciler.reconcileBatch) {
+          const keys = batches.get(reconciler);
+          if (keys) keys.push(key);
+          else batches.set(reconciler, [key]);
+          continue;
+        }
         try {
           const res = await reconciler.reconcile(key, ctx);
           this.queue.succeeded(reconciler, key);
@@ -185,6 +234,24 @@ export class Cluster {
           const delay = this.queue.failed(reconciler, key);
           this.store.addDelayed({ due: this.clock.now().getTime() + delay, queue: reconciler.name, key });
         }
+      }
+      for (const [reconciler, keys] of batches) await this.reconcileBatch(reconciler, keys);
+    }
+  }
+
+  /** One pass of a batching reconciler over its keys of this round. */
+  private async reconcileBatch(reconciler: Reconciler, keys: string[]): Promise<void> {
+    const now = () => this.clock.now().getTime();
+    try {
+      const results = await reconciler.reconcileBatch!(keys, { client: this.client, clock: this.clock });
+      for (const key of keys) this.queue.succeeded(reconciler, key);
+      for (const [key, res] of results) {
+        if (res.requeueAfter !== undefined) this.store.addDelayed({ due: now() + Math.max(0, res.requeueAfter), queue: reconciler.name, key });
+      }
+    } catch (e) {
+      for (const key of keys) {
+        this.onReconcileError(reconciler.name, key, e);
+        this.store.addDelayed({ due: now() + this.queue.failed(reconciler, key), queue: reconciler.name, key });
       }
     }
   }

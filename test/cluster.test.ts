@@ -184,6 +184,25 @@ describe('Cluster (on disk)', () => {
     await again.close();
   });
 
+  it('a second writer waits for the lock and then writes on top of the first one\'s commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pk-cluster-'));
+    dirs.push(dir);
+    const clock = new FakeClock();
+    await (await Cluster.open({ dir, clock })).close();
+    const a = await Cluster.open({ dir, clock });
+    const b = await Cluster.open({ dir, clock });
+    await Promise.all([a.client.create('configmaps', cm('one')), a.client.create('configmaps', cm('two'))]);
+    const late = b.client.create('configmaps', cm('one')).then(() => 'created', (e: Error) => e.message);
+    await new Promise((r) => setTimeout(r, 50));
+    await a.close();
+    expect(await late).toBe('configmaps "one" already exists');
+    await b.client.create('configmaps', cm('three'));
+    await b.close();
+    const check = await Cluster.open({ dir, clock });
+    expect((await check.client.list('configmaps', { namespace: 'default' })).items.map((o) => o.metadata.name)).toEqual(['kube-root-ca.crt', 'one', 'three', 'two']);
+    await check.close();
+  });
+
   it('read-only use does not take the write lock; a failed invocation keeps nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pk-cluster-'));
     dirs.push(dir);

@@ -35,6 +35,11 @@ export interface KindDef {
   statusSubresource: boolean;
   /** metadata.generation is bumped when anything but metadata/status changes. */
   bumpsGeneration: boolean;
+  /**
+   * A status update also takes metadata.annotations from the body (deploymentStatusStrategy keeps
+   * them: the controller records the revision annotation that way, without bumping generation).
+   */
+  statusUpdatesAnnotations?: boolean;
   /** Which validator metadata.name uses (DNS-1123 subdomain for most, label for services/namespaces, path segment for RBAC/events). */
   nameRule: 'subdomain' | 'label' | 'path-segment';
 

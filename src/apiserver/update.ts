@@ -105,5 +105,9 @@ export function updateStatus(ctx: ServerContext, kind: KindDef, input: KubeObjec
   const obj = structuredClone(old);
   if (input.status === undefined) delete obj.status;
   else obj.status = structuredClone(input.status);
+  if (kind.statusUpdatesAnnotations) {
+    if (input.metadata.annotations === undefined) delete obj.metadata.annotations;
+    else obj.metadata.annotations = structuredClone(input.metadata.annotations);
+  }
   return store(ctx, kind, key, obj, old, opts.dryRun === 'All', []);
 }

@@ -6,6 +6,8 @@
 
 /** Global flags that take a value as the next word (`-n shop`). */
 const VALUED = new Set(['-n', '--namespace', '--context', '--state-dir', '-v', '--v']);
+/** Global boolean flags (`pocketkube --no-color get pods`). */
+const BARE_GLOBALS = new Set(['--no-color']);
 /** The same flags written with their value attached (`-n=shop`, `--namespace=shop`, `-nshop`, `-v6`). */
 const ATTACHED = /^(?:--(?:namespace|context|state-dir|v)=.*|-n.+|-v.+)$/;
 
@@ -19,7 +21,7 @@ export function normaliseArgv(input: string[]): string[] {
       if (i + 1 >= argv.length) break;
       globals.push(a, argv[i + 1]);
       i += 2;
-    } else if (ATTACHED.test(a)) {
+    } else if (ATTACHED.test(a) || BARE_GLOBALS.has(a)) {
       globals.push(a);
       i += 1;
     } else {

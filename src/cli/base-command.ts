@@ -4,6 +4,7 @@ import { PlainError, ReportedError, isParseError, renderError, renderParseError 
 import { existsSync } from 'node:fs';
 import { clusterDir, ensurePrivateDir, resolveStateRoot } from '../store/state-dir.js';
 import { contextNamespace, currentContext, DEFAULT_CLUSTER } from './contexts.js';
+import { colourEnabled } from './colors.js';
 
 export type KubeFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KubeCommand)['baseFlags'] & T['flags']>;
 export type KubeArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
@@ -23,6 +24,7 @@ export abstract class KubeCommand<T extends typeof Command = typeof Command> ext
     context: Flags.string({ description: 'The name of the cluster (context) to use', helpGroup: 'GLOBAL' }),
     'state-dir': Flags.string({ description: 'Directory holding pocketkube state (default: $POCKETKUBE_HOME or the user data dir)', helpGroup: 'GLOBAL' }),
     v: Flags.integer({ char: 'v', description: 'number for the log level verbosity', default: 0, helpGroup: 'GLOBAL' }),
+    'no-color': Flags.boolean({ description: 'Never colour the output (colour is only used on a terminal, and never with NO_COLOR set)', default: false, helpGroup: 'GLOBAL' }),
   };
 
   protected flags!: KubeFlags<T>;
@@ -123,9 +125,10 @@ export abstract class KubeCommand<T extends typeof Command = typeof Command> ext
     process.stderr.write(text.endsWith('\n') ? text : text + '\n');
   }
 
-  /** Colour only on a terminal, and never with NO_COLOR. */
+  /** Colour only on a terminal (or FORCE_COLOR), never with NO_COLOR or --no-color. */
   protected useColour(): boolean {
-    return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    const noColorFlag = Boolean((this.flags as { 'no-color'?: boolean } | undefined)?.['no-color']);
+    return colourEnabled({ isTTY: Boolean(process.stdout.isTTY), env: process.env, noColorFlag });
   }
 
   // ---- errors -------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ export const DEFAULT_CLUSTER = 'pocketkube';
 export interface ContextSettings {
   /** Default namespace of the context (`config set-context --namespace`). */
   namespace?: string;
+  /** Removed by `config delete-context` (the cluster's state stays; `config set-context` brings it back). */
+  deleted?: boolean;
 }
 
 export interface PocketConfig {
@@ -87,4 +89,51 @@ export function validateClusterName(name: string): string | undefined {
     return `invalid cluster name "${name}": a cluster name must consist of lower case alphanumeric characters or '-', start and end with an alphanumeric character, and be at most 63 characters`;
   }
   return undefined;
+}
+
+/**
+ * The contexts `config get-contexts` lists: every existing cluster, the default one, and the
+ * contexts made by `config set-context`, minus the ones `config delete-context` removed; sorted.
+ */
+export function listContexts(root: string): string[] {
+  const cfg = readConfig(root);
+  const names = new Set([DEFAULT_CLUSTER, ...listClusters(root), ...Object.keys(cfg.contexts ?? {})]);
+  return [...names].filter((n) => !cfg.contexts?.[n]?.deleted).sort();
+}
+
+/** Whether a context of this name exists (see listContexts). */
+export function contextExists(root: string, name: string): boolean {
+  return listContexts(root).includes(name);
+}
+
+/**
+ * Creates or modifies a context (`config set-context`); `namespace: ''` clears the default
+ * namespace. Returns whether the context existed before.
+ */
+export function setContext(root: string, name: string, change: { namespace?: string }): boolean {
+  const existed = contextExists(root, name);
+  const cfg = readConfig(root);
+  const contexts = (cfg.contexts ??= {});
+  const entry: ContextSettings = { ...contexts[name] };
+  delete entry.deleted;
+  if (change.namespace !== undefined) {
+    if (change.namespace === '') delete entry.namespace;
+    else entry.namespace = change.namespace;
+  }
+  contexts[name] = entry;
+  writeConfig(root, cfg);
+  return existed;
+}
+
+/** Removes a context (`config delete-context`); the current choice falls back to the default. */
+export function deleteContext(root: string, name: string): void {
+  const cfg = readConfig(root);
+  (cfg.contexts ??= {})[name] = { deleted: true };
+  if (cfg.currentContext === name) delete cfg.currentContext;
+  writeConfig(root, cfg);
+}
+
+/** The file contexts are kept in (named in `config delete-context`'s message). */
+export function configFile(root: string): string {
+  return join(root, CONFIG_FILE);
 }

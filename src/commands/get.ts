@@ -85,6 +85,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
         showLabels: flags['show-labels'],
         labelColumns: splitLabelColumns(flags['label-columns']),
         now: conn.now(),
+        colour: this.useColour(),
       });
       const kinds = [...sel.types, ...sel.named.map((n) => n.kind)];
       const nothing = text === '' && !flags['ignore-not-found'] && errors.length === 0;

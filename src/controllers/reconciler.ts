@@ -23,8 +23,9 @@ export interface Watch {
   /**
    * The keys a changed object affects (a Pod → its owner ReplicaSet's key). For a deleted object
    * this gets the object as it last was (or, if that is no longer known, just its namespace and name).
+   * `type` says which (a put hands over the object as it is now), so a watch can keep a cache.
    */
-  keys(obj: KubeObject): string[];
+  keys(obj: KubeObject, type: 'put' | 'delete'): string[];
 }
 
 export interface Reconciler {
@@ -32,6 +33,12 @@ export interface Reconciler {
   name: string;
   watches: Watch[];
   reconcile(key: string, ctx: ReconcileContext): Promise<ReconcileResult | void>;
+  /**
+   * Optional: takes all of this reconciler's keys of one round at once, after the per-key reconcilers of
+   * that round (work that is cheaper as one pass, like the scheduler's). Returns the keys to requeue —
+   * which may include keys not in `keys`; a throw retries every key with back-off.
+   */
+  reconcileBatch?(keys: string[], ctx: ReconcileContext): Promise<Map<string, ReconcileResult>>;
 }
 
 /** The object's own key: `namespace/name`, or `name` when cluster-scoped. */

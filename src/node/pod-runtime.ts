@@ -51,6 +51,12 @@ function admit(pod: KubeObject, env: PodSyncEnv): void {
   status.containerStatuses = (pod.spec?.containers ?? []).map((c: any) => waitingStatus(c, regular)).sort((a: any, b: any) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** A container held by a configuration error whose cause changed (e.g. the Secret now exists but lacks the key). */
+function configChanged(cs: any, err: string | undefined): boolean {
+  const w = cs.state?.waiting;
+  return w?.reason === 'CreateContainerConfigError' && err !== undefined && w.message !== err;
+}
+
 interface Slot {
   view: StageView;
   init: boolean;
@@ -70,7 +76,7 @@ function slots(pod: KubeObject, env: PodSyncEnv, pullFailedAt: Map<string, numbe
     const view: StageView = {
       spec: c, status: cs, behaviour, turnAt, now: env.now,
       restarts: code !== undefined && restartsAfterExit(policy, code, init, init && isSidecar(c)),
-      unblocked: !env.configError(c) && !behaviour.imagePullFails,
+      unblocked: (!env.configError(c) && !behaviour.imagePullFails) || configChanged(cs, env.configError(c)),
       pullFailedAt: pullFailedAt.get(`${init}/${c.name}`),
     };
     return { view, init };

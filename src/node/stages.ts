@@ -40,7 +40,7 @@ export interface StageView {
   turnAt?: number;
   /** Whether an exit of this container leads to a restart. */
   restarts: boolean;
-  /** Whether whatever blocked its start (config, image) is gone now. */
+  /** Whether a blocked start (config, image) is worth another try now: the cause is gone or changed. */
   unblocked: boolean;
   /** When the current ErrImagePull was entered, if during this reconcile. */
   pullFailedAt?: number;

@@ -1,7 +1,7 @@
 /**
  * The v1.32 `default-scheduler` profile: filter plugins in MultiPoint order and score plugins with their
- * weights. Volume plugins (VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone) are not part of
- * pocketkube's scheduler; SchedulingGates is the queue's job (gated pods are never tried) and PrioritySort
+ * weights. Of the volume plugins only VolumeBinding is part of pocketkube's scheduler (VolumeRestrictions,
+ * NodeVolumeLimits and VolumeZone are not); SchedulingGates is the queue's job (gated pods are never tried) and PrioritySort
  * is `queueOrder`; DefaultPreemption is the post-filter in preemption.ts.
  */
 import type { FilterPlugin, ScorePlugin } from './framework.js';
@@ -32,6 +32,7 @@ export const defaultProfile: Profile = {
     filter('NodeAffinity'),
     filter('NodePorts'),
     filter('NodeResourcesFit'),
+    filter('VolumeBinding'),
     filter('PodTopologySpread'),
     filter('InterPodAffinity'),
   ],

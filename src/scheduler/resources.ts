@@ -86,10 +86,6 @@ function maxInto(into: Resource, r: Resource): void {
   }
 }
 
-function cloneResource(r: Resource): Resource {
-  return { ...r, scalar: r.scalar ? new Map(r.scalar) : null };
-}
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function containerRequests(c: any, nonZero: boolean): Resource {
   const r = emptyResource();
@@ -118,7 +114,7 @@ export function podRequests(pod: KubeObject, nonZero: boolean): Resource {
     if (c?.restartPolicy === 'Always') {
       addResource(reqs, r);
       addResource(sidecars, r);
-      maxInto(initMax, cloneResource(sidecars));
+      maxInto(initMax, sidecars);
     } else {
       addResource(r, sidecars);
       maxInto(initMax, r);

@@ -6,9 +6,10 @@ import type { KubeObject } from '../api/types.js';
 import { MatchCountIndex } from './match-count-index.js';
 import { NodeInfo } from './node-info.js';
 import { PodInfo } from './pod-info.js';
+import { VolumeIndex, type VolumeLists } from './volume-index.js';
 import { WorkloadIndex } from './workload-index.js';
 
-export interface SnapshotInput {
+export interface SnapshotInput extends VolumeLists {
   nodes: readonly KubeObject[];
   /** Pods; those with spec.nodeName that are not Succeeded/Failed are accounted on their node. */
   pods?: readonly KubeObject[];
@@ -38,6 +39,8 @@ export class Snapshot {
   /** Nodes in the order the scheduler walks them: round-robin across zones (NodeTree). */
   nodes: NodeInfo[] = [];
   readonly workloads: WorkloadIndex;
+  /** Claims, volumes and storage classes (VolumeBinding). */
+  readonly volumes: VolumeIndex;
   readonly matchCounts: MatchCountIndex;
   private byName = new Map<string, NodeInfo>();
   private podNode = new Map<string, string>();
@@ -54,6 +57,7 @@ export class Snapshot {
 
   constructor(input: SnapshotInput) {
     this.workloads = new WorkloadIndex(input);
+    this.volumes = new VolumeIndex(input);
     this.matchCounts = new MatchCountIndex([]);
     for (const ns of input.namespaces ?? []) this.nsLabels.set(ns.metadata.name ?? '', ns.metadata.labels ?? {});
     for (const n of input.nodes) this.insertNode(new NodeInfo(n));
@@ -62,6 +66,23 @@ export class Snapshot {
   }
 
   readonly namespaceLabels = (ns: string): Record<string, string> => this.nsLabels.get(ns) ?? {};
+
+  /** Records a namespace's labels (undefined: the namespace is gone). */
+  setNamespaceLabels(ns: string, labels: Record<string, string> | undefined): void {
+    if (labels) this.nsLabels.set(ns, labels);
+    else this.nsLabels.delete(ns);
+  }
+
+  /** The accounted pod with this `namespace/name`, if it is on a known node. */
+  podInfo(key: string): PodInfo | undefined {
+    const nodeName = this.podNode.get(key);
+    return nodeName === undefined ? undefined : this.byName.get(nodeName)?.pods.find((p) => p.key === key);
+  }
+
+  /** Whether a pod (by `namespace/name`) is accounted on a node. */
+  hasPod(key: string): boolean {
+    return this.podNode.has(key);
+  }
 
   getNode(name: string): NodeInfo | undefined {
     return this.byName.get(name);

@@ -29,6 +29,10 @@ function findNamed(m: Map<string, KubeObject[]>, ns: string, name: string): Kube
   return m.get(ns)?.find((o) => o.metadata.name === name);
 }
 
+/** The kinds whose selectors the index keeps, by plural resource name. */
+export const WORKLOAD_RESOURCES = ['services', 'replicationcontrollers', 'replicasets', 'statefulsets'] as const;
+export type WorkloadResource = (typeof WORKLOAD_RESOURCES)[number];
+
 export class WorkloadIndex {
   private services: Map<string, KubeObject[]>;
   private rcs: Map<string, KubeObject[]>;
@@ -40,6 +44,28 @@ export class WorkloadIndex {
     this.rcs = byNamespace(lists.replicationControllers);
     this.rss = byNamespace(lists.replicaSets);
     this.sss = byNamespace(lists.statefulSets);
+  }
+
+  private listFor(resource: WorkloadResource): Map<string, KubeObject[]> {
+    if (resource === 'services') return this.services;
+    if (resource === 'replicationcontrollers') return this.rcs;
+    return resource === 'replicasets' ? this.rss : this.sss;
+  }
+
+  /** Adds or replaces one object (by namespace and name). */
+  set(resource: WorkloadResource, obj: KubeObject): void {
+    const m = this.listFor(resource);
+    const ns = obj.metadata.namespace ?? 'default';
+    const rest = (m.get(ns) ?? []).filter((o) => o.metadata.name !== obj.metadata.name);
+    rest.push(obj);
+    m.set(ns, rest);
+  }
+
+  remove(resource: WorkloadResource, namespace: string, name: string): void {
+    const m = this.listFor(resource);
+    const rest = (m.get(namespace) ?? []).filter((o) => o.metadata.name !== name);
+    if (rest.length > 0) m.set(namespace, rest);
+    else m.delete(namespace);
   }
 
   /** The default spreading selector for the pod, or null when it is empty (no system constraints apply). */

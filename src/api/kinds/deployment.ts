@@ -147,6 +147,7 @@ export const deploymentKind: KindDef = {
   schemaType: 'V1Deployment',
   statusSubresource: true,
   bumpsGeneration: true,
+  statusUpdatesAnnotations: true,
   nameRule: 'subdomain',
   defaults,
   prepareForCreate(obj) {

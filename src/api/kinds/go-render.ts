@@ -19,6 +19,11 @@ function goStringSlice(values: string[] | undefined | null): string {
   return `[]string{${values.map(q).join(', ')}}`;
 }
 
+/** Go's `%v` of a []string: `[a b]`. */
+export function goList(values: unknown[] | undefined | null): string {
+  return `[${(values ?? []).map((v) => String(v)).join(' ')}]`;
+}
+
 /** `%#v` of a v1.LabelSelector value. */
 export function goLabelSelector(sel: LabelSelector | undefined | null): string {
   if (!sel) return 'null';

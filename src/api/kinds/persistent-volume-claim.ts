@@ -8,7 +8,7 @@ import { age } from '../../util/human-duration.js';
 import { ageColumn, nameColumn, rfc1123z, writeAnnotations } from './meta-columns.js';
 import { accessModesText, defaultClaimSpec, quantityText, storageClassOf, validateClaimSpec } from './storage-helpers.js';
 import { deepEqual } from './workload-validation.js';
-import { goList } from './workload-describe.js';
+import { goList } from './go-render.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -10,7 +10,7 @@ import { describePVSource, validatePVSources } from './pv-source.js';
 import {
   VOLUME_MODES, accessModeErrors, accessModesText, canonicalizeList, classNameErrors, positiveQuantityErrors, quantityText, storageClassOf,
 } from './storage-helpers.js';
-import { goList } from './workload-describe.js';
+import { goList } from './go-render.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -1,7 +1,7 @@
 /** StatefulSet volumeClaimTemplates: their defaults and kubectl's `Volume Claims:` describe block. */
 import type { DescribeWriter } from '../describe-writer.js';
 import { defaultClaimSpec, quantityText, storageClassOf } from './storage-helpers.js';
-import { goList } from './workload-describe.js';
+import { goList } from './go-render.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

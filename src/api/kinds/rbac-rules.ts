@@ -4,7 +4,7 @@
  */
 import type { DescribeWriter } from '../describe-writer.js';
 import { type FieldError, fieldErrors as fe } from '../field-error.js';
-import { goList } from './workload-describe.js';
+import { goList } from './go-render.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -51,8 +51,3 @@ export function writeReasonConditions(w: DescribeWriter, conditions: any[] | und
   w.write(1, '----', '------', '------');
   for (const c of conditions) w.write(1, `${c.type ?? ''} `, String(c.status ?? ''), String(c.reason ?? ''));
 }
-
-/** Go's `%v` of a []string: `[a b]`. */
-export function goList(values: unknown[] | undefined | null): string {
-  return `[${(values ?? []).map((v) => String(v)).join(' ')}]`;
-}

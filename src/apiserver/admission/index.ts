@@ -4,6 +4,7 @@ import { generateNamePlugin } from './generate-name.js';
 import { namespaceLifecycle } from './namespace-lifecycle.js';
 import { serviceClusterIP } from './service-cluster-ip.js';
 import { serviceNodePort } from './service-node-port.js';
+import { storageObjectInUseProtection } from './storage-object-in-use-protection.js';
 
 /** The admission chain, in the order the API server runs it. */
 export const admissionPlugins: AdmissionPlugin[] = [
@@ -12,4 +13,5 @@ export const admissionPlugins: AdmissionPlugin[] = [
   serviceClusterIP,
   serviceNodePort,
   defaultStorageClass,
+  storageObjectInUseProtection,
 ];

@@ -10,7 +10,7 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * newline; the returned object is the manifest carrying that annotation.
  */
 export function withLastApplied(manifest: KubeObject): { modified: KubeObject; annotation: string } {
-  const copy = structuredClone(manifest);
+  const copy = JSON.parse(JSON.stringify(manifest)) as KubeObject;
   copy.metadata ??= {};
   const annotations = { ...(copy.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];

@@ -25,14 +25,3 @@ export function printObjects(objs: KubeObject[], format: ObjectFormat, opts: { s
   const value = opts.single && objs.length === 1 ? objs[0] : asList(objs);
   return format === 'json' ? toJson(value) : toYaml(value);
 }
-
-/**
- * Objects printed one after another, as kubectl's printers do when a command prints each object
- * it handled (`create -f` of several documents): YAML documents separated by `---`, JSON objects
- * back to back, names one a line.
- */
-export function printEach(objs: KubeObject[], format: ObjectFormat): string {
-  if (format === 'name') return printNames(objs);
-  if (format === 'json') return objs.map(toJson).join('');
-  return objs.map((o, i) => (i > 0 ? '---\n' : '') + toYaml(o)).join('');
-}

@@ -2,7 +2,8 @@ import type { Column, KindDef } from '../../api/kind.js';
 import type { KubeObject } from '../../api/types.js';
 import { formatLabels } from '../../api/kinds/meta-columns.js';
 import { kindPrefix } from './name.js';
-import { tabulate } from './tabwriter.js';
+import { KUBECTL_TABLE_LAYOUT, tabulate } from './tabwriter.js';
+import { statusPainter } from '../colors.js';
 
 export interface TableOptions {
   /** `-o wide`: also the priority-1 columns. */
@@ -17,6 +18,8 @@ export interface TableOptions {
   /** `-L key`: one column per label key, before LABELS. */
   labelColumns?: string[];
   now: Date;
+  /** Colour status cells (only for people at a terminal; see src/cli/colors.ts). */
+  colour?: boolean;
 }
 
 /** The header of a `-L` column: the part after the last `/`, upper-cased. */
@@ -66,5 +69,8 @@ export function tableRows(objs: KubeObject[], kind: KindDef, opts: TableOptions)
  */
 export function printTable(objs: KubeObject[], kind: KindDef, opts: TableOptions): string {
   if (objs.length === 0) return '';
-  return tabulate(tableRows(objs, kind, opts));
+  const rows = tableRows(objs, kind, opts);
+  if (!opts.colour) return tabulate(rows);
+  const header = opts.noHeaders ? tableRows(objs.slice(0, 1), kind, { ...opts, noHeaders: false })[0] : rows[0];
+  return tabulate(rows, KUBECTL_TABLE_LAYOUT, statusPainter(header, opts.noHeaders ? 0 : 1));
 }

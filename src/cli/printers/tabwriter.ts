@@ -12,7 +12,14 @@ export interface TabLayout {
 export const KUBECTL_TABLE_LAYOUT: TabLayout = { minWidth: 6, padding: 3 };
 
 /** Renders rows of cells; returns one line per row, each ending with a newline. */
-export function tabulate(rows: string[][], layout: TabLayout = KUBECTL_TABLE_LAYOUT): string {
+/**
+ * `paint` may decorate a cell (e.g. colour) after its padding is computed from the plain text.
+ */
+export function tabulate(
+  rows: string[][],
+  layout: TabLayout = KUBECTL_TABLE_LAYOUT,
+  paint?: (cell: string, row: number, col: number) => string,
+): string {
   // A column block spans consecutive rows that have a terminated cell in that column; the rows of
   // one table all have the same number of cells, but the general rule costs nothing.
   const blockWidth = (col: number, from: number): [number, number] => {
@@ -38,7 +45,8 @@ export function tabulate(rows: string[][], layout: TabLayout = KUBECTL_TABLE_LAY
   let out = '';
   rows.forEach((r, i) => {
     r.forEach((cell, c) => {
-      out += c < r.length - 1 ? cell + ' '.repeat(cellWidths[i][c] - runeLength(cell)) : cell;
+      const shown = paint ? paint(cell, i, c) : cell;
+      out += c < r.length - 1 ? shown + ' '.repeat(cellWidths[i][c] - runeLength(cell)) : shown;
     });
     out += '\n';
   });

@@ -10,6 +10,7 @@ import { nodeResourcesFit } from './node-resources-fit.js';
 import { nodeUnschedulable } from './node-unschedulable.js';
 import { podTopologySpread } from './pod-topology-spread.js';
 import { taintToleration } from './taint-toleration.js';
+import { volumeBinding } from './volume-binding.js';
 
 export type Plugin = Partial<FilterPlugin & ScorePlugin> & { readonly name: string };
 
@@ -24,4 +25,5 @@ export const registry: Readonly<Record<string, Plugin>> = {
   InterPodAffinity: interPodAffinity,
   NodeResourcesBalancedAllocation: nodeResourcesBalancedAllocation,
   ImageLocality: imageLocality,
+  VolumeBinding: volumeBinding,
 };

@@ -144,3 +144,28 @@ export function storageClass(): KubeObject {
     volumeBindingMode: 'WaitForFirstConsumer',
   } as KubeObject);
 }
+
+export function role(): KubeObject {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+    metadata: { name: 'pod-reader', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
+    rules: [
+      { apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'watch', 'list'] },
+      { apiGroups: [''], resources: ['pods'], verbs: ['delete'] },
+      { apiGroups: ['apps'], resources: ['deployments'], resourceNames: ['web'], verbs: ['get', 'patch'] },
+    ],
+  };
+}
+
+export function roleBinding(): KubeObject {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+    metadata: { name: 'read-pods', namespace: 'default', creationTimestamp: '2026-01-01T00:00:00Z' },
+    subjects: [
+      { kind: 'User', name: 'jane', apiGroup: 'rbac.authorization.k8s.io' },
+      { kind: 'Group', name: 'devs', apiGroup: 'rbac.authorization.k8s.io' },
+      { kind: 'ServiceAccount', name: 'robot', namespace: 'ci' },
+    ],
+    roleRef: { kind: 'Role', name: 'pod-reader', apiGroup: 'rbac.authorization.k8s.io' },
+  };
+}

@@ -34,8 +34,8 @@ describe('printTable', () => {
 
   it('prefixes the first cell with kind.group/ and drops the header with noHeaders', () => {
     expect(printTable(objs, widgetKind(), { now: NOW, withKind: true, noHeaders: true })).toBe(
-      'widget.example.com/alpha                3      5m\n' +
-      'widget.example.com/a-much-longer-name   12     5m\n',
+      'widget.example.com/alpha                3     5m\n' +
+      'widget.example.com/a-much-longer-name   12    5m\n',
     );
   });
 
@@ -45,7 +45,7 @@ describe('printTable', () => {
 
   it('cuts a multi-line cell at its first line and marks it', () => {
     const text = printTable([widget('m', 'default', { size: 'one\ntwo' })], widgetKind(), { now: NOW, noHeaders: true });
-    expect(text).toBe('m      one...   5m\n');
+    expect(text).toBe('m     one...   5m\n');
   });
 
   it('names -L columns by the last path segment', () => {
@@ -70,6 +70,6 @@ describe('printTableGroups', () => {
 
   it('puts no empty line between groups without headers', () => {
     const text = printTableGroups([{ kind: widgetKind(), objects: [objs[0]] }, { kind: gadget, objects: [g] }], { now: NOW, noHeaders: true });
-    expect(text).toBe('widget.example.com/alpha   3      5m\ngadget/g1      1      5m\n');
+    expect(text).toBe('widget.example.com/alpha   3     5m\ngadget/g1   1     5m\n');
   });
 });

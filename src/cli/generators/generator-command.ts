@@ -1,0 +1,133 @@
+import { Flags, type Command } from '@oclif/core';
+import { kindRegistry } from '../../api/kinds/index.js';
+import type { KindDef } from '../../api/kind.js';
+import type { KubeObject } from '../../api/types.js';
+import { LAST_APPLIED, stripNulls } from '../apply/last-applied.js';
+import { KubeCommand } from '../base-command.js';
+import { PlainError } from '../errors.js';
+import { type DryRunStrategy, apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, writeOutput } from '../flags.js';
+import { resourceName } from '../printers/name.js';
+import { toJson, toYaml } from '../printers/serialize.js';
+import { typedJson, typedJsonCompact } from './typed-json.js';
+
+/** The flags every imperative generator has (kubectl's PrintFlags, dry-run, save-config, field manager). */
+export const generatorFlags = {
+  'dry-run': dryRunFlag,
+  output: Flags.string({ char: 'o', description: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' }),
+  'save-config': Flags.boolean({
+    description: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+    default: false,
+  }),
+  'field-manager': Flags.string({ description: 'Name of the manager used to track field ownership.', default: 'kubectl-create' }),
+  validate: Flags.string({ description: "Must be one of: strict (or true), warn, ignore (or false).", default: 'strict' }),
+};
+
+/** A string-slice flag (kubectl's StringSlice: repeatable, comma-separated). */
+export const sliceFlag = (description: string, extra: { char?: 'i' } = {}) =>
+  Flags.string({ description, multiple: true, multipleNonGreedy: true, delimiter: ',', ...extra });
+/** A string-array flag (kubectl's StringArray: repeatable, commas kept). */
+export const arrayFlag = (description: string) => Flags.string({ description, multiple: true, multipleNonGreedy: true });
+
+const META_ORDER = ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'labels', 'annotations', 'ownerReferences', 'finalizers'];
+
+/** util.CreateOrUpdateAnnotation: the object's own JSON (struct order) in the last-applied annotation. */
+export function withSaveConfig(obj: KubeObject): KubeObject {
+  const bare = structuredClone(obj);
+  if (bare.metadata.annotations) {
+    delete bare.metadata.annotations[LAST_APPLIED];
+    if (Object.keys(bare.metadata.annotations).length === 0) delete bare.metadata.annotations;
+  }
+  const annotations = { ...(bare.metadata.annotations ?? {}), [LAST_APPLIED]: typedJsonCompact(bare) + '\n' };
+  const meta: Record<string, unknown> = { ...bare.metadata, annotations };
+  const ordered = Object.fromEntries(META_ORDER.filter((k) => k in meta).map((k) => [k, meta[k]]));
+  for (const k of Object.keys(meta)) if (!(k in ordered)) ordered[k] = meta[k];
+  return { ...bare, metadata: ordered } as KubeObject;
+}
+
+export interface FinishOptions {
+  /** Prefix of a failed create's message (`failed to create deployment: `); undefined = the error as it is. */
+  failure?: string;
+  /** The success word (`created`, `exposed`). */
+  operation?: string;
+}
+
+/**
+ * The base of the imperative generators (`create deployment`, `run`, `expose`…): flags, NAME
+ * checks, and the common end — print the generated object for `--dry-run=client`, else create it
+ * and print what the server returned — exactly as kubectl's create subcommands do.
+ */
+export abstract class GeneratorCommand<T extends typeof Command> extends KubeCommand<T> {
+  protected get genFlags(): { 'dry-run': string; output?: string; 'save-config': boolean; 'field-manager': string } {
+    return this.flags as unknown as { 'dry-run': string; output?: string; 'save-config': boolean; 'field-manager': string };
+  }
+
+  /** `pocketkube create deployment` for usage lines. */
+  protected commandLine(): string {
+    return [this.config.bin, ...(this.id ?? '').split(':')].join(' ');
+  }
+
+  protected usageError(message: string): PlainError {
+    return new PlainError(`error: ${message}\nSee '${this.commandLine()} -h' for help and examples`);
+  }
+
+  /** Positional words before `--` and after it (cobra's ArgsLenAtDash). */
+  protected splitAtDash(): { before: string[]; after: string[] } {
+    const dash = this.argv.indexOf('--');
+    const afterCount = dash < 0 ? 0 : this.argv.length - dash - 1;
+    const at = Math.max(0, this.argList.length - afterCount);
+    return { before: this.argList.slice(0, at), after: this.argList.slice(at) };
+  }
+
+  /** NameFromCommandArgs: exactly one NAME before `--`. */
+  protected nameArg(): string {
+    const { before } = this.splitAtDash();
+    if (before.length !== 1) throw this.usageError(`exactly one NAME is required, got ${before.length}`);
+    return before[0];
+  }
+
+  /** The namespace to put in a generated object: only an explicit `-n` (kubectl's EnforceNamespace). */
+  protected enforcedNamespace(): string | undefined {
+    return this.namespaceExplicit() ? this.namespace() : undefined;
+  }
+
+  protected requireFlags(values: Record<string, unknown>): void {
+    const missing = Object.entries(values).filter(([, v]) => v === undefined || (Array.isArray(v) && v.length === 0)).map(([k]) => `"${k}"`);
+    if (missing.length > 0) throw new Error(`required flag(s) ${missing.join(', ')} not set`);
+  }
+
+  protected dryRun(): DryRunStrategy {
+    return dryRunStrategy(this.genFlags['dry-run']);
+  }
+
+  /** Prints or creates the generated object. */
+  protected async finish(generated: KubeObject, opts: FinishOptions = {}): Promise<void> {
+    const dryRun = this.dryRun();
+    const format = writeOutput(this.genFlags.output);
+    const kind = kindRegistry().forManifest(generated.apiVersion, generated.kind);
+    if (!kind) throw new Error(`no kind "${generated.kind}" is registered for version "${generated.apiVersion}"`);
+    const obj = this.genFlags['save-config'] ? withSaveConfig(generated) : generated;
+    const operation = opts.operation ?? 'created';
+    if (dryRun === 'client') {
+      this.out(this.render(obj, kind, format, operation + dryRunSuffix(dryRun), true));
+      return;
+    }
+    const created = await this.withCluster(async (conn) => {
+      const body = stripNulls(structuredClone(obj));
+      if (kind.namespaced) body.metadata.namespace = this.namespace();
+      try {
+        return await conn.client.create(kind.plural, body, { dryRun: apiDryRun(dryRun), fieldManager: this.genFlags['field-manager'] });
+      } catch (err) {
+        if (opts.failure === undefined) throw err;
+        throw new Error(`${opts.failure}${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+    this.out(this.render(created, kind, format, operation + dryRunSuffix(dryRun), false));
+  }
+
+  private render(obj: KubeObject, kind: KindDef, format: ReturnType<typeof writeOutput>, operation: string, generated: boolean): string {
+    if (format === 'yaml') return toYaml(obj);
+    if (format === 'json') return generated ? typedJson(obj) : toJson(obj);
+    if (format === 'name') return `${resourceName(obj, kind)}\n`;
+    return `${resourceName(obj, kind)} ${operation}\n`;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * An informer-like cache of one resource, indexed by owner UID. It is fed from the change events the
+ * control loop hands to a reconciler's watches (`observe(obj, type)`), and filled per namespace from
+ * one list the first time a namespace is asked about (`prime`). After that, questions such as "the
+ * pods of this ReplicaSet" or "the dependents of this UID" cost the size of the answer, not a scan
+ * of the namespace.
+ *
+ * It is only a cache of the store: a fresh process starts empty and primes again, so no state lives
+ * here that the store does not hold (DESIGN rule 3). Objects may be projected to the few fields a
+ * controller reads, to keep memory small at tens of thousands of objects.
+ */
+import type { Client } from '../api/client.js';
+import type { KubeObject, OwnerReference } from '../api/types.js';
+
+export type Projection = (obj: KubeObject) => KubeObject;
+
+const ALL = '*';
+
+export function controllerRef(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+}
+
+function cacheKey(obj: KubeObject): string {
+  return `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
+}
+
+export class OwnerIndex {
+  private readonly objects = new Map<string, KubeObject>();
+  private readonly byOwner = new Map<string, Set<string>>();
+  /** namespace → keys of objects without a controller (adoption candidates). */
+  private readonly orphanKeys = new Map<string, Set<string>>();
+  private readonly primed = new Set<string>();
+
+  constructor(
+    readonly resource: string,
+    private readonly project: Projection = (o) => o,
+  ) {}
+
+  /** Applies one change event: a put stores the object as it is now, a delete drops it. */
+  observe(obj: KubeObject, type: 'put' | 'delete' = 'put'): KubeObject | undefined {
+    const key = cacheKey(obj);
+    const before = this.objects.get(key);
+    if (before) this.unindex(key, before);
+    if (type === 'delete') {
+      this.objects.delete(key);
+      return before;
+    }
+    const slim = this.project(obj);
+    this.objects.set(key, slim);
+    this.index(key, slim);
+    return before;
+  }
+
+  /** The cached object at a key (`namespace/name`), if any. */
+  cached(namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.objects.get(`${namespace ?? ''}/${name}`);
+  }
+
+  /** Makes sure a namespace (undefined: every namespace) is in the cache: one list the first time. */
+  async prime(client: Client, namespace: string | undefined): Promise<void> {
+    if (this.primed.has(ALL) || this.primed.has(namespace ?? ALL)) return;
+    const list = await client.list(this.resource, { namespace });
+    for (const obj of list.items) this.observe(obj, 'put');
+    this.primed.add(namespace ?? ALL);
+  }
+
+  /** Objects with an ownerReference to `uid` (controller or not), in name order. */
+  ownedBy(uid: string): KubeObject[] {
+    return this.collect(this.byOwner.get(uid));
+  }
+
+  /** Objects of a namespace that have no controller. */
+  orphans(namespace: string): KubeObject[] {
+    return this.collect(this.orphanKeys.get(namespace));
+  }
+
+  private collect(keys: Set<string> | undefined): KubeObject[] {
+    if (!keys) return [];
+    const out: KubeObject[] = [];
+    for (const k of [...keys].sort()) {
+      const o = this.objects.get(k);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+
+  private index(key: string, obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) add(this.byOwner, ref.uid, key);
+    if (!controllerRef(obj)) add(this.orphanKeys, obj.metadata.namespace ?? '', key);
+  }
+
+  private unindex(key: string, obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) remove(this.byOwner, ref.uid, key);
+    remove(this.orphanKeys, obj.metadata.namespace ?? '', key);
+  }
+}
+
+function add(map: Map<string, Set<string>>, id: string, key: string): void {
+  let set = map.get(id);
+  if (!set) map.set(id, (set = new Set()));
+  set.add(key);
+}
+
+function remove(map: Map<string, Set<string>>, id: string, key: string): void {
+  const set = map.get(id);
+  if (!set) return;
+  set.delete(key);
+  if (set.size === 0) map.delete(id);
+}

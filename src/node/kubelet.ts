@@ -1,0 +1,178 @@
+/**
+ * The kubelets of all simulated nodes, as one reconciler keyed by pod (`namespace/name`). Each sync
+ * reads the pod and its node through the API, runs the simulated runtime (pod-runtime.ts) up to
+ * now, writes the status and the events, and asks to be called again when the next stage is due.
+ *
+ * Two more key spaces wake pods that wait on something else: `node:<name>` (a node came back: its
+ * pods are synced) and `namespace:<ns>` (a Secret, ConfigMap or claim changed: blocked pods there
+ * are synced).
+ */
+import type { Client } from '../api/client.js';
+import { isStatusError } from '../api/errors.js';
+import { EventRecorder } from '../api/event-recorder.js';
+import { deepEqual } from '../api/patch/json-value.js';
+import type { KubeObject } from '../api/types.js';
+import type { ReconcileContext, ReconcileResult, Reconciler } from '../controllers/reconciler.js';
+import { rfc3339 } from '../util/clock.js';
+import { containerConfigError, fetcher, mountErrors, referencesConfig } from './config-check.js';
+import { PodIPAllocator } from './ip-allocator.js';
+import { nodeIsDown } from './node-state.js';
+import { applyPodConditions } from './pod-status-builder.js';
+import { sandboxDueAt, syncPod } from './pod-runtime.js';
+import { podBehaviour } from './runtime-config.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+const NODE_KEY = 'node:';
+const NAMESPACE_KEY = 'namespace:';
+const rfc = (ms: number) => rfc3339(new Date(ms));
+
+async function getOrUndefined(client: Client, resource: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
+  try {
+    return await client.get(resource, namespace, name);
+  } catch (e) {
+    if (isStatusError(e) && e.code === 404) return undefined;
+    throw e;
+  }
+}
+
+function internalIP(node: KubeObject): string {
+  return (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '';
+}
+
+export class Kubelet {
+  private readonly ips: PodIPAllocator;
+  /**
+   * The pod versions this process just wrote, and when: the pod watch hands each write straight
+   * back, and a sync of that same version at that same instant has nothing new to do (skipping it
+   * also keeps a just-failed pull visible as ErrImagePull until the next sync).
+   */
+  private readonly echoes = new Map<string, { resourceVersion?: string; at: number }>();
+
+  constructor(private readonly client: Client) {
+    this.ips = new PodIPAllocator(client);
+  }
+
+  private recorder(ctx: ReconcileContext, node: string): EventRecorder {
+    return new EventRecorder(ctx.client, ctx.clock, { component: 'kubelet', host: node });
+  }
+
+  /** Graceful deletion: stop the containers, then remove the pod once they are down. */
+  private async terminate(pod: KubeObject, ctx: ReconcileContext, now: number): Promise<ReconcileResult | void> {
+    const meta = pod.metadata;
+    const graceMs = (meta.deletionGracePeriodSeconds ?? 0) * 1000;
+    const requestedAt = new Date(meta.deletionTimestamp!).getTime() - graceMs;
+    const stopAt = requestedAt + Math.min(graceMs, podBehaviour(pod).stopDelay);
+    const all: any[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    const running = all.filter((cs) => cs.state?.running);
+    const toKill = running.filter((cs) => cs.started !== false || cs.ready);
+    if (toKill.length > 0) {
+      const rec = this.recorder(ctx, pod.spec.nodeName);
+      const initNames = new Set((pod.spec?.initContainers ?? []).map((c: any) => c.name));
+      for (const cs of toKill) {
+        await rec.event(pod, 'Normal', 'Killing', `Stopping container ${cs.name}`, `spec.${initNames.has(cs.name) ? 'initContainers' : 'containers'}{${cs.name}}`);
+        cs.ready = false;
+        cs.started = false;
+      }
+      if (now < stopAt) {
+        applyPodConditions(pod, rfc(now));
+        pod = await ctx.client.updateStatus('pods', pod);
+      }
+    }
+    if (now < stopAt && running.length > 0) return { requeueAfter: stopAt - now };
+    try {
+      await ctx.client.delete('pods', meta.namespace, meta.name!, { gracePeriodSeconds: 0, preconditions: { uid: meta.uid } });
+    } catch (e) {
+      if (!isStatusError(e) || (e.code !== 404 && e.code !== 409)) throw e;
+    }
+    this.ips.release(pod.spec.nodeName, pod.status?.podIP);
+  }
+
+  async syncPod(namespace: string, name: string, ctx: ReconcileContext, fromWatch = false): Promise<ReconcileResult | void> {
+    const key = `${namespace}/${name}`;
+    const pod = await getOrUndefined(ctx.client, 'pods', namespace, name);
+    const nodeName: string | undefined = pod?.spec?.nodeName;
+    if (!pod || !nodeName) {
+      this.echoes.delete(key);
+      return;
+    }
+    const echo = this.echoes.get(key);
+    if (fromWatch && echo && echo.resourceVersion === pod.metadata.resourceVersion && echo.at === ctx.clock.now().getTime()) return;
+    const node = await getOrUndefined(ctx.client, 'nodes', undefined, nodeName);
+    if (!node || nodeIsDown(node)) return;
+    const now = ctx.clock.now().getTime();
+    if (pod.metadata.deletionTimestamp) return this.terminate(pod, ctx, now);
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return;
+
+    const get = fetcher(ctx.client, namespace);
+    const refs = referencesConfig(pod);
+    const mounts = refs && !pod.status?.podIP ? await mountErrors(pod, get) : [];
+    const configErrors = new Map<string, string | undefined>();
+    if (refs) {
+      for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) configErrors.set(c.name, await containerConfigError(pod, c, get));
+    }
+    let podIP: string | undefined;
+    if (!pod.status?.podIP && mounts.length === 0 && sandboxDueAt(pod, now) <= now) podIP = await this.ips.allocate(node, pod);
+
+    const result = syncPod(pod, {
+      now,
+      hostIP: internalIP(node),
+      podIP,
+      mountErrors: mounts,
+      configError: (spec) => configErrors.get(spec.name),
+      rfc,
+    });
+    let written = pod;
+    if (!deepEqual(result.status, pod.status)) {
+      written = await ctx.client.updateStatus('pods', { ...pod, status: result.status });
+      this.echoes.set(key, { resourceVersion: written.metadata.resourceVersion, at: now });
+    }
+    if (result.events.length > 0) {
+      const rec = this.recorder(ctx, nodeName);
+      for (const e of result.events) await rec.event(written, e.type, e.reason, e.message, e.fieldPath);
+    }
+    if (result.nextDue !== undefined) return { requeueAfter: Math.max(0, result.nextDue - now) };
+  }
+
+  /** Syncs the pods of a namespace that wait on configuration (a Secret/ConfigMap/claim changed). */
+  private async syncBlocked(namespace: string, ctx: ReconcileContext): Promise<void> {
+    for (const p of (await ctx.client.list('pods', { namespace })).items) {
+      if (!p.spec?.nodeName || !referencesConfig(p)) continue;
+      const waiting = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].some((cs: any) => cs.state?.waiting);
+      if (!p.status?.podIP || waiting) await this.syncPod(namespace, p.metadata.name!, ctx);
+    }
+  }
+
+  private async syncNode(nodeName: string, ctx: ReconcileContext): Promise<void> {
+    const node = await getOrUndefined(ctx.client, 'nodes', undefined, nodeName);
+    if (!node || nodeIsDown(node)) return;
+    for (const p of (await ctx.client.list('pods', { fieldSelector: `spec.nodeName=${nodeName}` })).items) {
+      await this.syncPod(p.metadata.namespace!, p.metadata.name!, ctx);
+    }
+  }
+
+  async reconcile(key: string, ctx: ReconcileContext): Promise<ReconcileResult | void> {
+    if (key.startsWith(NODE_KEY)) return this.syncNode(key.slice(NODE_KEY.length), ctx);
+    if (key.startsWith(NAMESPACE_KEY)) return this.syncBlocked(key.slice(NAMESPACE_KEY.length), ctx);
+    const i = key.indexOf('/');
+    if (i < 0) return;
+    return this.syncPod(key.slice(0, i), key.slice(i + 1), ctx, true);
+  }
+}
+
+export function kubeletReconciler(client: Client): Reconciler {
+  const kubelet = new Kubelet(client);
+  const byNamespace = (o: KubeObject) => (o.metadata.namespace ? [`${NAMESPACE_KEY}${o.metadata.namespace}`] : []);
+  return {
+    name: 'kubelet',
+    watches: [
+      { resource: 'pods', keys: (o) => (o.spec?.nodeName ? [`${o.metadata.namespace}/${o.metadata.name}`] : []) },
+      { resource: 'nodes', keys: (o) => [`${NODE_KEY}${o.metadata.name}`] },
+      { resource: 'secrets', keys: byNamespace },
+      { resource: 'configmaps', keys: byNamespace },
+      { resource: 'persistentvolumeclaims', keys: byNamespace },
+    ],
+    reconcile: (key, ctx) => kubelet.reconcile(key, ctx),
+  };
+}

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { KubeObject } from '../../../src/api/types.js';
+
+/**
+ * The real kubectl as a test oracle: runs it and the built pocketkube CLI with the same arguments
+ * and returns both results. kubectl's `run` and `expose` need an API server for discovery (and
+ * expose for the object), so a tiny fake one serves discovery plus the objects a test gives it.
+ */
+export interface Result {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+export const SKIP_MESSAGE = 'kubectl is not installed (`which kubectl` found nothing): byte-for-byte comparisons skipped';
+
+const BIN = resolve(import.meta.dirname, '../../../bin/run.js');
+export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Result {
+  const r = spawnSync(cmd, args, { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
+
+export function pocketkube(stateDir: string, args: string[], env: NodeJS.ProcessEnv = {}): Result {
+  return run('node', [BIN, '--state-dir', stateDir, ...args], env);
+}
+
+export function kubectl(args: string[], kubeconfig: string, env: NodeJS.ProcessEnv = {}): Result {
+  return run('kubectl', args, { KUBECONFIG: kubeconfig, ...env });
+}
+
+const resource = (name: string, kind: string, namespaced = true) => ({ name, singularName: '', namespaced, kind, verbs: ['create', 'get', 'list'] });
+const DISCOVERY: Record<string, unknown> = {
+  '/api': { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] },
+  '/apis': {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: ['apps', 'batch'].map((g) => ({ name: g, versions: [{ groupVersion: `${g}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' } })),
+  },
+  '/api/v1': {
+    kind: 'APIResourceList',
+    groupVersion: 'v1',
+    resources: [resource('pods', 'Pod'), resource('services', 'Service'), resource('replicationcontrollers', 'ReplicationController'), resource('configmaps', 'ConfigMap'), resource('namespaces', 'Namespace', false)],
+  },
+  '/apis/apps/v1': { kind: 'APIResourceList', groupVersion: 'apps/v1', resources: [resource('deployments', 'Deployment'), resource('replicasets', 'ReplicaSet')] },
+  '/apis/batch/v1': { kind: 'APIResourceList', groupVersion: 'batch/v1', resources: [resource('jobs', 'Job'), resource('cronjobs', 'CronJob')] },
+};
+
+const PLURAL: Record<string, string> = { Pod: 'pods', Service: 'services', ReplicationController: 'replicationcontrollers', Deployment: 'deployments', ReplicaSet: 'replicasets', Job: 'jobs', CronJob: 'cronjobs', ConfigMap: 'configmaps' };
+
+/** A fake API server answering discovery and GETs of the given objects; returns a kubeconfig path. */
+export class FakeApiServer {
+  private server?: Server;
+  private readonly objects = new Map<string, KubeObject>();
+  kubeconfig = '';
+
+  put(obj: KubeObject): void {
+    const prefix = obj.apiVersion.includes('/') ? `/apis/${obj.apiVersion}` : `/api/${obj.apiVersion}`;
+    this.objects.set(`${prefix}/namespaces/${obj.metadata.namespace ?? 'default'}/${PLURAL[obj.kind]}/${obj.metadata.name}`, obj);
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const path = (req.url ?? '').split('?')[0];
+      const body = DISCOVERY[path] ?? this.objects.get(path);
+      res.setHeader('Content-Type', 'application/json');
+      if (body === undefined) {
+        res.statusCode = 404;
+        const name = path.split('/').pop();
+        res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `"${name}" not found`, reason: 'NotFound', code: 404 }));
+        return;
+      }
+      res.end(JSON.stringify(body));
+    });
+    await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
+    const port = (this.server.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'pk-kubeconfig-'));
+    this.kubeconfig = join(dir, 'config');
+    writeFileSync(
+      this.kubeconfig,
+      `apiVersion: v1\nkind: Config\nclusters: [{name: f, cluster: {server: "http://127.0.0.1:${port}"}}]\ncontexts: [{name: f, context: {cluster: f, user: u}}]\nusers: [{name: u, user: {}}]\ncurrent-context: f\n`,
+    );
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+  }
+}

@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CliSandbox } from './cli-runner.js';
+
+const sb = new CliSandbox('pk-delete-');
+afterAll(() => sb.dispose());
+
+const cm = (name: string, labels = '{}') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  labels: ${labels}\ndata: {a: "1"}\n`;
+
+beforeAll(() => {
+  const file = sb.path('cms.yaml');
+  writeFileSync(file, [cm('one', '{app: x}'), cm('two', '{app: x}'), cm('three'), cm('four'), cm('five')].join('---\n'));
+  expect(sb.run(['apply', '-f', file]).code).toBe(0);
+});
+
+describe('delete', () => {
+  it('deletes by TYPE NAME and TYPE/NAME, and says NotFound for a missing one', () => {
+    expect(sb.run(['delete', 'configmap', 'three'])).toMatchObject({ stdout: 'configmap "three" deleted\n', code: 0 });
+    expect(sb.run(['delete', 'cm/four', '-o', 'name'])).toMatchObject({ stdout: 'configmap/four\n', code: 0 });
+    expect(sb.run(['delete', 'cm', 'three'])).toMatchObject({ stderr: 'Error from server (NotFound): configmaps "three" not found\n', code: 1 });
+    expect(sb.run(['delete', 'cm', 'three', '--ignore-not-found'])).toMatchObject({ stdout: 'No resources found\n', stderr: '', code: 0 });
+  });
+
+  it('deletes by label selector, and prints No resources found when nothing matches', () => {
+    expect(sb.run(['delete', 'configmaps', '-l', 'app=x'])).toMatchObject({ stdout: 'configmap "one" deleted\nconfigmap "two" deleted\n', code: 0 });
+    expect(sb.run(['delete', 'configmaps', '-l', 'app=x'])).toMatchObject({ stdout: 'No resources found\n', code: 0 });
+  });
+
+  it('deletes from a file, with the file in errors', () => {
+    const file = sb.path('five.yaml');
+    writeFileSync(file, cm('five'));
+    expect(sb.run(['delete', '-f', file, '--dry-run=client'])).toMatchObject({ stdout: 'configmap "five" deleted (dry run)\n', code: 0 });
+    expect(sb.run(['delete', '-f', file])).toMatchObject({ stdout: 'configmap "five" deleted\n', code: 0 });
+    expect(sb.run(['delete', '-f', file])).toMatchObject({
+      stderr: `Error from server (NotFound): error when deleting "${file}": configmaps "five" not found\n`,
+      code: 1,
+    });
+  });
+
+  it('times out waiting for an object a finalizer holds', () => {
+    const file = sb.path('held.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: held\n  finalizers: [example.com/hold]\n');
+    expect(sb.run(['apply', '-f', file]).code).toBe(0);
+    const res = sb.run(['delete', 'configmap', 'held', '--timeout=1s']);
+    expect(res).toMatchObject({ stdout: 'configmap "held" deleted\n', stderr: 'error: timed out waiting for the condition on configmaps/held\n', code: 1 });
+    expect(sb.run(['delete', 'configmap', 'held', '--wait=false'])).toMatchObject({ stdout: 'configmap "held" deleted\n', code: 0 });
+  });
+
+  it('checks its arguments the kubectl way', () => {
+    expect(sb.run(['delete']).stderr).toBe(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    );
+    expect(sb.run(['delete', 'pods']).stderr).toBe('error: resource(s) were provided, but no name was specified\n');
+    expect(sb.run(['delete', 'pods', 'x', '--cascade=sideways']).stderr).toBe('error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan"\n');
+    expect(sb.run(['delete', 'widgets', 'x']).stderr).toBe('error: the server doesn\'t have a resource type "widgets"\n');
+    expect(sb.run(['delete', 'pods', 'x', '-o', 'yaml']).stderr).toBe("error: unexpected -o output mode: yaml. We only support '-o name'\n");
+  });
+});

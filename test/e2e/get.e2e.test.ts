@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The reading commands of the built CLI (`npm run build` first), each run against a fresh state dir. */
+const run = promisify(execFile);
+const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
+let dir: string;
+
+async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, '--state-dir', dir, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; code: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
+  }
+}
+
+const MANIFEST = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+  labels: {app: web, tier: front}
+data: {a: "1", b: "2"}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: db-config
+  namespace: shop
+data: {x: "1"}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pk-get-'));
+  writeFileSync(join(dir, 'm.yaml'), MANIFEST);
+  writeFileSync(join(dir, 'ns.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pocketkube get / describe / api-resources / version', () => {
+  it('applies the test objects', async () => {
+    expect((await pk('apply', '-f', join(dir, 'ns.yaml'))).code).toBe(0);
+    const r = await pk('apply', '-f', join(dir, 'm.yaml'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('prints a table of one type, and the empty message on stderr', async () => {
+    const r = await pk('get', 'configmaps', '-l', 'app=web');
+    expect(r.stdout).toMatch(/^NAME         DATA   AGE\nweb-config   2      \d+s\n$/);
+    const empty = await pk('get', 'pods');
+    expect([empty.stdout, empty.stderr, empty.code]).toEqual(['', 'No resources found in default namespace.\n', 0]);
+    const nodes = await pk('get', 'pv');
+    expect(nodes.stderr).toBe('No resources found\n');
+  });
+
+  it('works with global flags before the verb and -A', async () => {
+    const r = await pk('-n', 'shop', 'get', 'cm', 'db-config', '-o', 'name');
+    expect(r.stdout).toBe('configmap/db-config\n');
+    const all = await pk('get', 'cm', '-A', '-l', 'app=web', '--show-labels');
+    expect(all.stdout.split('\n')[0]).toBe('NAMESPACE   NAME         DATA   AGE   LABELS');
+    expect(all.stdout).toContain('app=web,tier=front');
+  });
+
+  it('prints several types as separate tables with kind prefixes', async () => {
+    const r = await pk('get', 'svc,cm', '-l', 'app=web');
+    const [svc, cm] = r.stdout.split('\n\n');
+    expect(svc.startsWith('NAME          TYPE')).toBe(true);
+    expect(svc).toContain('service/web');
+    expect(cm).toContain('configmap/web-config');
+  });
+
+  it('prints found objects and one NotFound error per missing name, exit 1', async () => {
+    const r = await pk('get', 'cm', 'web-config', 'nope');
+    expect(r.stdout).toContain('web-config');
+    expect(r.stderr).toBe('Error from server (NotFound): configmaps "nope" not found\n');
+    expect(r.code).toBe(1);
+    expect((await pk('get', 'cm', 'nope', '--ignore-not-found')).code).toBe(0);
+  });
+
+  it('prints YAML/JSON of one object, and a List otherwise', async () => {
+    const one = await pk('get', 'cm/web-config', '-o', 'yaml');
+    expect(one.stdout).toMatch(/^apiVersion: v1\ndata:\n  a: "1"\n  b: "2"\nkind: ConfigMap\nmetadata:\n/);
+    const list = JSON.parse((await pk('get', 'cm', '-l', 'app=web', '-o', 'json')).stdout);
+    expect(list.kind).toBe('List');
+    expect(list.metadata).toEqual({ resourceVersion: '' });
+  });
+
+  it('reports unknown types in kubectl words', async () => {
+    const r = await pk('get', 'foo');
+    expect([r.stderr, r.code]).toEqual(['error: the server doesn\'t have a resource type "foo"\n', 1]);
+  });
+
+  it('describes by name prefix and ends with the Events section', async () => {
+    const r = await pk('describe', 'cm', 'web');
+    expect(r.stdout.startsWith('Name:         web-config\nNamespace:    default\n')).toBe(true);
+    expect(r.stdout).toContain('Events:  <none>\n');
+    const missing = await pk('describe', 'cm', 'zzz');
+    expect([missing.stderr, missing.code]).toEqual(['Error from server (NotFound): configmaps "zzz" not found\n', 1]);
+  });
+
+  it('lists the API resources', async () => {
+    const r = await pk('api-resources', '--api-group=apps', '-o', 'name');
+    expect(r.stdout.split('\n')).toContain('deployments.apps');
+    const table = await pk('api-resources');
+    expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
+  });
+
+  it('prints the versions', async () => {
+    const r = await pk('version');
+    expect(r.stdout).toMatch(/^Client Version: v\d+\.\d+\.\d+\nServer Version: v1\.32\.0-pocketkube\n$/);
+    const json = JSON.parse((await pk('version', '--client', '-o', 'json')).stdout);
+    expect(Object.keys(json)).toEqual(['clientVersion']);
+  });
+});

@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The scheduler through the built CLI (`npm run build` first): FailedScheduling, then a bind once a node fits. */
+const run = promisify(execFile);
+const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
+const CORPUS = process.env.POCKETKUBE_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+let dir: string;
+
+async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, '--state-dir', dir, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; code: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
+  }
+}
+
+const NODE_SELECTOR_MSG =
+  "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
+const BIG_MSG = '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pk-e2e-sched-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('scheduling through the CLI', () => {
+  it('keeps pod-nginx Pending until a node carries disktype=ssd, then runs it there', async () => {
+    expect((await pk('apply', '-f', join(CORPUS, 'website__content_en_examples_pods_pod-nginx.yaml'))).stdout).toBe('pod/nginx created\n');
+    const pending = await pk('describe', 'pod', 'nginx');
+    expect(pending.stdout).toMatch(/Status:\s+Pending/);
+    expect(pending.stdout).toContain(`Warning  FailedScheduling  `);
+    expect(pending.stdout).toContain(`default-scheduler  ${NODE_SELECTOR_MSG}`);
+    const yaml = await pk('get', 'pod', 'nginx', '-o', 'jsonpath={.status.conditions[0].reason}');
+    expect(yaml.stdout).toBe('Unschedulable');
+
+    const label = join(dir, 'node-label.yaml');
+    writeFileSync(label, 'apiVersion: v1\nkind: Node\nmetadata:\n  name: pocketkube-node-3\n  labels:\n    disktype: ssd\n');
+    expect((await pk('apply', '-f', label)).stdout).toBe('node/pocketkube-node-3 configured\n');
+    const wide = await pk('get', 'pod', 'nginx', '-o', 'jsonpath={.spec.nodeName} {.status.phase}');
+    expect(wide.stdout).toBe('pocketkube-node-3 Running');
+    const described = await pk('describe', 'pod', 'nginx');
+    expect(described.stdout).toContain('default-scheduler  Successfully assigned default/nginx to pocketkube-node-3');
+  });
+
+  it('keeps an over-large cpu request Pending with the exact message', async () => {
+    const file = join(dir, 'big.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: "64"\n');
+    expect((await pk('apply', '-f', file)).stdout).toBe('pod/big created\n');
+    expect((await pk('get', 'pod', 'big', '-o', 'jsonpath={.status.conditions[0].message}')).stdout).toBe(BIG_MSG);
+    expect((await pk('describe', 'pod', 'big')).stdout).toContain(`default-scheduler  ${BIG_MSG}`);
+  });
+});

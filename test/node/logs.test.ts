@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { containerLogs } from '../../src/node/runtime/logs.js';
+import { boundPod, testCluster } from './helpers.js';
+
+describe('simulated container logs', () => {
+  it('prints the annotated lines of the current run, with --tail and --timestamps', async () => {
+    const t = await testCluster();
+    await t.cluster.client.create('pods', boundPod('web', { annotations: { 'pocketkube.io/logs': 'one\ntwo\nthree\n' } }));
+    await t.cluster.reconcile();
+    const pod = await t.pod('web');
+    expect(containerLogs(pod, 'app')).toEqual(['one', 'two', 'three']);
+    expect(containerLogs(pod, 'app', { tail: 2 })).toEqual(['two', 'three']);
+    expect(containerLogs(pod, 'app', { tail: 1, timestamps: true })).toEqual(['2026-01-01T00:00:00.000000002Z three']);
+    expect(() => containerLogs(pod, 'app', { previous: true })).toThrow('previous terminated container "app" in pod "web" not found');
+  });
+
+  it('has a previous run after a restart, and refuses a container waiting to start', async () => {
+    const t = await testCluster();
+    await t.cluster.client.create('pods', boundPod('crash', { annotations: { 'pocketkube.io/crash-after': '5s', 'pocketkube.io/logs': 'boom' } }));
+    await t.cluster.reconcile();
+    await t.advance(15_000);
+    const pod = await t.pod('crash');
+    expect(containerLogs(pod, 'app', { previous: true, timestamps: true })).toEqual(['2026-01-01T00:00:00.000000000Z boom']);
+    expect(containerLogs(pod, 'app', { timestamps: true })).toEqual(['2026-01-01T00:00:15.000000000Z boom']);
+
+    await t.cluster.client.create('pods', boundPod('held', { annotations: { 'pocketkube.io/start-delay': '1m' } }));
+    await t.cluster.reconcile();
+    const held = await t.pod('held');
+    expect(() => containerLogs(held, 'app')).toThrow('container "app" in pod "held" is waiting to start: ContainerCreating');
+  });
+});

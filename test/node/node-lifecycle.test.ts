@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { podStatusText } from '../../src/api/kinds/pod-status.js';
+import { boundPod, testCluster } from './helpers.js';
+
+const defaultTolerations = [
+  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+];
+
+describe('node lifecycle', () => {
+  it('marks a down node Unknown and tainted, evicts its pods after tolerationSeconds, and heals', async () => {
+    const t = await testCluster();
+    await t.cluster.client.create('pods', boundPod('web', { spec: { tolerations: defaultTolerations } }));
+    await t.cluster.reconcile();
+    await t.cluster.client.patch('nodes', undefined, 'pocketkube-node-1', 'merge', { metadata: { annotations: { 'pocketkube.io/node-state': 'down' } } });
+    await t.cluster.reconcile();
+    let node = await t.cluster.client.get('nodes', undefined, 'pocketkube-node-1');
+    expect(node.status.conditions.find((c: { type: string }) => c.type === 'Ready')).toMatchObject({ status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' });
+    expect(node.spec.taints.map((x: { key: string; effect: string }) => `${x.key}:${x.effect}`)).toEqual(['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
+    let pod = await t.pod('web');
+    expect(pod.status.conditions.find((c: { type: string }) => c.type === 'Ready').status).toBe('False');
+    expect(pod.metadata.deletionTimestamp).toBeUndefined();
+    await t.advance(299_000);
+    expect((await t.pod('web')).metadata.deletionTimestamp).toBeUndefined();
+    await t.advance(1_000);
+    pod = await t.pod('web');
+    expect(podStatusText(pod)).toBe('Terminating');
+    expect(pod.status.conditions.find((c: { type: string }) => c.type === 'DisruptionTarget')).toMatchObject({ reason: 'DeletionByTaintManager' });
+    // the node comes back: its kubelet finishes the deletion
+    await t.cluster.client.patch('nodes', undefined, 'pocketkube-node-1', 'merge', { metadata: { annotations: { 'pocketkube.io/node-state': null } } });
+    await t.cluster.reconcile();
+    node = await t.cluster.client.get('nodes', undefined, 'pocketkube-node-1');
+    expect(node.status.conditions.find((c: { type: string }) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady' });
+    expect(node.spec.taints).toBeUndefined();
+    await expect(t.pod('web')).rejects.toMatchObject({ code: 404 });
+  });
+
+  it('keeps a pod that tolerates unreachable without tolerationSeconds', async () => {
+    const t = await testCluster();
+    await t.cluster.client.create('pods', boundPod('stay', { spec: { tolerations: [{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }] } }));
+    await t.cluster.reconcile();
+    await t.cluster.client.patch('nodes', undefined, 'pocketkube-node-1', 'merge', { metadata: { annotations: { 'pocketkube.io/node-state': 'down' } } });
+    await t.cluster.reconcile();
+    await t.advance(3_600_000);
+    const pod = await t.pod('stay');
+    expect(pod.metadata.deletionTimestamp).toBeUndefined();
+    expect(pod.status.conditions.find((c: { type: string }) => c.type === 'Ready').status).toBe('False');
+  });
+});
