@@ -29,6 +29,7 @@ import { garbageCollector } from './controllers/garbage-collector.js';
 import { schedulerReconciler } from './scheduler/scheduler-reconciler.js';
 import { jobReconciler } from './controllers/job/sync.js';
 import { cronJobReconciler } from './controllers/cron-job/sync.js';
+import { daemonSetReconciler } from './controllers/daemon-set/sync.js';
 import { ttlAfterFinishedReconciler } from './controllers/ttl-after-finished.js';
 import type { Store, WriteLock } from './store/store.js';
 import { type Clock, OffsetClock, rfc3339, wallClock } from './util/clock.js';
@@ -48,6 +49,8 @@ export interface ClusterOptions {
 /** Bounds of one reconcile() call, so a misbehaving controller cannot loop forever. */
 export const MAX_ROUNDS = 200;
 export const MAX_RECONCILES = 1_000_000;
+/** Bound of one advanceStepwise() (a controller that keeps asking for 0 ms cannot hang it). */
+export const MAX_ADVANCE_STEPS = 100_000;
 
 const META_OFFSET = 'clockOffsetMs';
 const META_RECONCILED = 'reconciledRevision';
@@ -104,6 +107,7 @@ export class Cluster {
     this.register(garbageCollector(this.registry));
     this.register(jobReconciler());
     this.register(cronJobReconciler());
+    this.register(daemonSetReconciler());
     this.register(ttlAfterFinishedReconciler());
   }
 
@@ -173,6 +177,28 @@ export class Cluster {
     await this.ensureLock();
     this.clock.offsetMs += ms;
     this.store.setMeta(META_OFFSET, this.clock.offsetMs);
+  }
+
+  /**
+   * Moves cluster time forward by `ms` the way a live cluster would live through it: from due time to
+   * due time (each delayed key that falls due on the way runs at its own instant, in due order), then
+   * to the end. Returns how many steps it took.
+   */
+  async advanceStepwise(ms: number): Promise<number> {
+    await this.ensureLock();
+    const targetOffset = this.clock.offsetMs + ms;
+    await this.reconcile();
+    let steps = 0;
+    for (; steps < MAX_ADVANCE_STEPS; steps++) {
+      const now = this.clock.now().getTime();
+      const end = now + (targetOffset - this.clock.offsetMs);
+      const due = this.store.nextDue();
+      const stop = due !== undefined && due < end ? due : end;
+      if (stop > now) await this.advance(stop - now);
+      await this.reconcile();
+      if (stop === end) break;
+    }
+    return steps;
   }
 
   private hasWork(): boolean {

@@ -72,7 +72,8 @@ describe('Cluster (in memory)', () => {
     const c = await Cluster.inMemory({ clock: new FakeClock(), bootstrap: { nodes: 1 } });
     const { r, seen } = recorder();
     c.register(r);
-    await c.client.create('configmaps', cm('child', 'default', { ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: 'u1' }] }));
+    // An owner of a kind the cluster does not serve: the garbage collector leaves the dependent alone.
+    await c.client.create('configmaps', cm('child', 'default', { ownerReferences: [{ apiVersion: 'example.com/v1', kind: 'Widget', name: 'owner', uid: 'u1' }] }));
     await c.reconcile();
     await c.client.delete('configmaps', 'default', 'child');
     await c.reconcile();

@@ -31,6 +31,8 @@ export function normaliseArgv(input: string[]): string[] {
   if (globals.length === 0) return argv;
   const rest = argv.slice(i);
   if (rest.length === 0) return argv;
+  // Completion words end with the word under the cursor: the globals go right after the verb.
+  if (rest[0] === '__complete') return [rest[0], ...globals, ...rest.slice(1)];
   const dashdash = rest.indexOf('--');
   if (dashdash < 0) return [...rest, ...globals];
   return [...rest.slice(0, dashdash), ...globals, ...rest.slice(dashdash)];
@@ -45,13 +47,13 @@ export function unknownCommandMessage(id: string, bin: string): string {
 const BARE_DEFAULTS: Record<string, string> = { '--dry-run': '--dry-run=client', '--cascade': '--cascade=background' };
 
 /** Boolean flags that are true by default: `--X=false` becomes oclif's `--no-X`. */
-const DEFAULT_TRUE = new Set(['wait']);
+const DEFAULT_TRUE = new Set(['wait', 'allow-missing-template-keys']);
 
 /** Boolean flags kubectl users write as `--X=true|false`. */
 const BOOLEANS = new Set([
   'wait', 'force', 'now', 'all', 'all-namespaces', 'ignore-not-found', 'recursive', 'save-config', 'show-labels',
   'no-headers', 'watch', 'watch-only', 'overwrite', 'show-kind', 'local', 'server-side', 'force-conflicts',
-  'show-managed-fields', 'quiet', 'previous', 'follow', 'timestamps',
+  'show-managed-fields', 'quiet', 'previous', 'follow', 'timestamps', 'allow-missing-template-keys',
 ]);
 
 /**

@@ -35,12 +35,15 @@ export abstract class KubeCommand<T extends typeof Command = typeof Command> ext
   override async init(): Promise<void> {
     await super.init();
     const ctor = this.ctor as unknown as T & { baseFlags: Interfaces.FlagInput };
+    // A failed parse still counts as parsed (oclif would otherwise warn that the command never parsed).
     const parsed = await this.parse({
       flags: ctor.flags,
       baseFlags: ctor.baseFlags,
       args: ctor.args,
       strict: ctor.strict,
       enableJsonFlag: false,
+    }).finally(() => {
+      this.parsed = true;
     });
     this.flags = parsed.flags as KubeFlags<T>;
     this.args = parsed.args as KubeArgs<T>;

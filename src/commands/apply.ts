@@ -7,6 +7,9 @@ import { placeObjects } from '../cli/object-namespace.js';
 import { printCollected, successLine } from '../cli/write-output.js';
 import { kindRegistry } from '../api/kinds/index.js';
 import type { KubeObject } from '../api/types.js';
+import { Flags } from '@oclif/core';
+import { parseSelector } from '../api/label-selector.js';
+import { checkPruneFlags, objectKey, prune, pruneKinds } from '../cli/prune.js';
 
 export default class Apply extends KubeCommand<typeof Apply> {
   static override summary = 'Apply a configuration to a resource by file name or stdin';
@@ -22,6 +25,10 @@ export default class Apply extends KubeCommand<typeof Apply> {
     recursive: recursiveFlag,
     'dry-run': dryRunFlag,
     output: outputFlag,
+    prune: Flags.boolean({ description: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.', default: false }),
+    selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.' }),
+    all: Flags.boolean({ description: 'Select all resources in the namespace of the specified resource types.', default: false }),
+    'prune-allowlist': Flags.string({ description: 'Overwrite the default allowlist with <group/version/kind> for --prune', multiple: true, multipleNonGreedy: true }),
   };
 
   async run(): Promise<void> {
@@ -33,7 +40,10 @@ export default class Apply extends KubeCommand<typeof Apply> {
     if (set.items.length === 0 && set.errors.length === 0) throw new Error('no objects passed to apply');
 
     const errors: unknown[] = [...set.errors];
-    const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors);
+    const allowlist = this.flags['prune-allowlist'] ?? [];
+    checkPruneFlags({ prune: this.flags.prune, selector: this.flags.selector, all: this.flags.all, allowlist });
+    const selector = this.flags.selector ? parseSelector(this.flags.selector) : undefined;
+    const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors).filter((t) => !selector || selector.matches(t.obj.metadata?.labels));
     const collected: KubeObject[] = [];
     if (targets.length > 0) {
       await this.withCluster(async (conn) => {
@@ -46,6 +56,16 @@ export default class Apply extends KubeCommand<typeof Apply> {
           } catch (err) {
             errors.push(err);
           }
+        }
+        if (this.flags.prune && errors.length === 0) {
+          const pruned = await prune(conn.client, {
+            kinds: pruneKinds(conn.registry, allowlist),
+            selector: this.flags.selector,
+            namespaces: new Set(targets.flatMap((t) => (t.namespace ? [t.namespace] : []))),
+            applied: new Set(targets.map((t) => objectKey(t.kind, t.namespace, t.obj.metadata?.name ?? ''))),
+            dryRun,
+          });
+          if (format !== 'json' && format !== 'yaml') for (const p of pruned) this.out(successLine(p.object, p.kind, 'pruned', format, dryRunSuffix(dryRun)));
         }
       });
     }

@@ -5,6 +5,8 @@ import { allNamespacesFlag, selectorFlag } from '../cli/flags.js';
 import { isObjectFormat, printObjects, printTableGroups } from '../cli/printers/index.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../cli/resource-args.js';
 import { getOutputFormat, noResourcesMessage, splitLabelColumns } from '../cli/printers/get-output.js';
+import { printScriptFormat, scriptFormat } from '../cli/printers/script-output.js';
+import { sortObjects } from '../cli/printers/sort-by.js';
 
 export default class Get extends KubeCommand<typeof Get> {
   static override summary = 'Display one or many resources';
@@ -30,7 +32,21 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
   static override strict = false;
 
   static override flags = {
-    output: Flags.string({ char: 'o', description: 'Output format. One of: (json, yaml, name, wide).' }),
+    output: Flags.string({
+      char: 'o',
+      description: 'Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].',
+    }),
+    'sort-by': Flags.string({
+      description: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
+    }),
+    'allow-missing-template-keys': Flags.boolean({
+      description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+      default: true,
+      allowNo: true,
+    }),
+    template: Flags.string({
+      description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+    }),
     'all-namespaces': allNamespacesFlag,
     selector: selectorFlag,
     'field-selector': Flags.string({
@@ -54,7 +70,14 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
       this.err(`You must specify the type of resource to get. Use "${bin} api-resources" for a complete list of supported resources.\n`);
       throw new PlainError(`error: Required resource not specified.\nSee '${bin} get -h' for help and examples`);
     }
-    const format = getOutputFormat(flags.output);
+    const script = scriptFormat(flags.output, {
+      allowMissingTemplateKeys: flags['allow-missing-template-keys'],
+      template: flags.template,
+      noHeaders: flags['no-headers'],
+      customColumns: true,
+    });
+    const format = script ? undefined : getOutputFormat(flags.output);
+    const sortBy = flags['sort-by'];
     const labelSelector = selectorParam(flags.selector);
     const fieldSelector = selectorParam(flags['field-selector']);
     const allNamespaces = flags['all-namespaces'];
@@ -71,13 +94,19 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
         ignoreNotFound: flags['ignore-not-found'],
       });
       const objects = groups.flatMap((g) => g.objects);
-      if (isObjectFormat(format)) {
+      if (script || isObjectFormat(format)) {
         // A single named object that failed is only its error; otherwise print what was found.
         if (sel.singleItem && errors.length > 0) return { text: '', errors, empty: undefined };
         if (objects.length === 0 && flags['ignore-not-found']) return { text: '', errors, empty: undefined };
-        return { text: printObjects(objects, format, { single: sel.singleItem }), errors, empty: undefined };
+        const single = sel.singleItem && objects.length === 1;
+        const found = sortBy && !single ? sortObjects(objects, sortBy) : objects;
+        const text = script
+          ? printScriptFormat(script, found, { single: sel.singleItem })
+          : printObjects(found, format as 'yaml' | 'json' | 'name', { single: sel.singleItem });
+        return { text, errors, empty: undefined };
       }
-      const text = printTableGroups(groups, {
+      const sortedGroups = sortBy ? groups.map((g) => ({ ...g, objects: sortObjects(g.objects, sortBy) })) : groups;
+      const text = printTableGroups(sortedGroups, {
         wide: format === 'wide',
         noHeaders: flags['no-headers'],
         withNamespace: allNamespaces,

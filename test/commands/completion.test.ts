@@ -63,6 +63,7 @@ describe('__complete candidates', () => {
     expect((await run(['get', 'pods', ''], 'shop')).candidates).toEqual(['cart']);
     expect((await run(['get', '-n', 'shop', 'pods', ''])).candidates).toEqual(['cart']);
     expect((await run(['get', 'pods', '-A', ''])).candidates).toEqual(['cart', 'web-1', 'web-2']);
+    expect((await run(['--context', 'dev', '-n', 'shop', 'get', 'po', ''])).candidates).toEqual(['cart']);
     expect((await run(['get', 'ns', 's'])).candidates).toEqual(['shop']);
   });
 

@@ -6,11 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
 /** The scheduler through the built CLI (`npm run build` first): FailedScheduling, then a bind once a node fits. */
 const run = promisify(execFile);
 const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
 const CORPUS = process.env.POCKETKUBE_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 let dir: string;
+
+/** The pod as `get -o json` prints it. */
+async function podJson(name: string): Promise<any> {
+  return JSON.parse((await pk('get', 'pod', name, '-o', 'json')).stdout);
+}
 
 async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
@@ -38,14 +45,15 @@ describe('scheduling through the CLI', () => {
     expect(pending.stdout).toMatch(/Status:\s+Pending/);
     expect(pending.stdout).toContain(`Warning  FailedScheduling  `);
     expect(pending.stdout).toContain(`default-scheduler  ${NODE_SELECTOR_MSG}`);
-    const yaml = await pk('get', 'pod', 'nginx', '-o', 'jsonpath={.status.conditions[0].reason}');
-    expect(yaml.stdout).toBe('Unschedulable');
+    expect((await podJson('nginx')).status.conditions).toEqual([
+      expect.objectContaining({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: NODE_SELECTOR_MSG }),
+    ]);
 
     const label = join(dir, 'node-label.yaml');
     writeFileSync(label, 'apiVersion: v1\nkind: Node\nmetadata:\n  name: pocketkube-node-3\n  labels:\n    disktype: ssd\n');
     expect((await pk('apply', '-f', label)).stdout).toBe('node/pocketkube-node-3 configured\n');
-    const wide = await pk('get', 'pod', 'nginx', '-o', 'jsonpath={.spec.nodeName} {.status.phase}');
-    expect(wide.stdout).toBe('pocketkube-node-3 Running');
+    const bound = await podJson('nginx');
+    expect([bound.spec.nodeName, bound.status.phase]).toEqual(['pocketkube-node-3', 'Running']);
     const described = await pk('describe', 'pod', 'nginx');
     expect(described.stdout).toContain('default-scheduler  Successfully assigned default/nginx to pocketkube-node-3');
   });
@@ -54,7 +62,7 @@ describe('scheduling through the CLI', () => {
     const file = join(dir, 'big.yaml');
     writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: "64"\n');
     expect((await pk('apply', '-f', file)).stdout).toBe('pod/big created\n');
-    expect((await pk('get', 'pod', 'big', '-o', 'jsonpath={.status.conditions[0].message}')).stdout).toBe(BIG_MSG);
+    expect((await podJson('big')).status.conditions[0].message).toBe(BIG_MSG);
     expect((await pk('describe', 'pod', 'big')).stdout).toContain(`default-scheduler  ${BIG_MSG}`);
   });
 });

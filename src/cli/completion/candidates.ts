@@ -49,13 +49,15 @@ export async function complete(world: CompletionWorld, words: string[]): Promise
   const typed = words.slice(0, -1);
   const visible = world.commands.filter((c) => !c.hidden);
 
-  // The command: the longest run of leading non-flag words that names a command.
-  // Topics (`config`) count as command words too.
+  // The command: the longest run of leading positional words that names a command; topics
+  // (`config`) count as command words too. Flags may come anywhere.
+  const valued = valuedFlags(world.commands);
+  const pos = positional(typed, valued);
   let cmd: CompletionCommand | undefined;
   let used = 0;
   let depth = 0;
-  for (let n = 1; n <= typed.length && !typed[n - 1].startsWith('-'); n++) {
-    const id = typed.slice(0, n).join(':');
+  for (let n = 1; n <= pos.length; n++) {
+    const id = pos.slice(0, n).join(':');
     const found = visible.find((c) => c.id === id);
     if (found) {
       cmd = found;
@@ -64,7 +66,7 @@ export async function complete(world: CompletionWorld, words: string[]): Promise
     if (found || visible.some((c) => c.id.startsWith(id + ':'))) depth = n;
     else break;
   }
-  const prefixWords = typed.slice(0, depth);
+  const prefixWords = pos.slice(0, depth);
 
   // A flag's value.
   const prev = typed[typed.length - 1];
@@ -79,7 +81,7 @@ export async function complete(world: CompletionWorld, words: string[]): Promise
   }
 
   // Subcommands: the next word of every command id below what was typed.
-  const args = positional(typed.slice(used), cmd);
+  const args = pos.slice(used);
   if (!cmd || used < depth || args.length === 0) {
     const next = visible
       .map((c) => c.id.split(':'))
@@ -96,13 +98,26 @@ function findFlag(cmd: CompletionCommand | undefined, word: string) {
   return flags.find((f) => f.char === word.slice(1));
 }
 
+/** `--name` and `-c` forms of every flag that takes a value, in any command. */
+function valuedFlags(commands: CompletionCommand[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of commands) {
+    for (const f of c.flags) {
+      if (!f.takesValue) continue;
+      out.add(`--${f.name}`);
+      if (f.char) out.add(`-${f.char}`);
+    }
+  }
+  return out;
+}
+
 /** Positional words (flags and their values left out). */
-function positional(words: string[], cmd: CompletionCommand | undefined): string[] {
+function positional(words: string[], valued: Set<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (w.startsWith('-')) {
-      if (!w.includes('=') && findFlag(cmd, w)?.takesValue) i++;
+      if (valued.has(w)) i++;
       continue;
     }
     out.push(w);

@@ -5,7 +5,7 @@ import { parseTemplate } from './parser.js';
 import { kindOf } from './values.js';
 
 export { JsonPathParseError } from './parser.js';
-export { goSprint } from './format.js';
+export { goQuote, goSprint } from './format.js';
 
 /**
  * A parsed JSONPath template (k8s.io/client-go/util/jsonpath): `findResults` gives the groups of

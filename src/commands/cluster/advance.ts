@@ -1,0 +1,45 @@
+import { Args } from '@oclif/core';
+import { KubeCommand } from '../../cli/base-command.js';
+import { parseGoDuration } from '../../cli/go-duration.js';
+import { rfc3339 } from '../../util/clock.js';
+
+/** Go's time.Duration.String for whole milliseconds: `5m0s`, `1h30m0s`, `1.5s`, `0s`. */
+export function goDurationString(ms: number): string {
+  if (ms === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.abs(ms);
+  if (rest < 1000) return `${sign}${rest}ms`;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = (rest / 1000).toFixed(3).replace(/\.?0+$/, '');
+  if (h > 0) return `${sign}${h}h${m}m${s}s`;
+  if (m > 0) return `${sign}${m}m${s}s`;
+  return `${sign}${s}s`;
+}
+
+export default class ClusterAdvance extends KubeCommand<typeof ClusterAdvance> {
+  static override summary = "Move the current cluster's simulated time forward, running everything that falls due";
+  static override description = `Controllers, kubelets and the scheduler act at each moment work falls due on the way (a restart
+after back-off, the next CronJob run, a Job's deadline), in order, as a live cluster would have.`;
+  static override examples = ['<%= config.bin %> cluster advance 5m', '<%= config.bin %> cluster advance 1h30m'];
+  static override args = {
+    duration: Args.string({ description: 'how far to move, as a Go duration (90s, 5m, 1h30m)', required: true }),
+  };
+
+  async run(): Promise<void> {
+    const text = this.args.duration;
+    const ms = parseGoDuration(text);
+    if (ms === undefined) throw new Error(`invalid duration "${text}": use a duration such as 90s, 5m or 1h30m`);
+    if (ms < 0) throw new Error(`invalid duration "${text}": cluster time only moves forward`);
+    const whole = Math.round(ms);
+    const name = this.contextName();
+    const now = await this.withCluster(async (conn) => {
+      if (!conn.cluster) throw new Error('cluster advance needs a local (embedded) cluster');
+      await conn.cluster.advanceStepwise(whole);
+      return conn.now();
+    });
+    this.outLine(`Cluster "${name}" advanced by ${goDurationString(whole)} (now ${rfc3339(now)}).`);
+  }
+}

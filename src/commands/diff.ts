@@ -1,0 +1,62 @@
+import { isStatusError } from '../api/errors.js';
+import { kindRegistry } from '../api/kinds/index.js';
+import type { KubeObject } from '../api/types.js';
+import { applyObject } from '../cli/apply/apply-object.js';
+import { KubeCommand } from '../cli/base-command.js';
+import { DiffDirs, diffFileName } from '../cli/diff/diff-files.js';
+import { runDiff } from '../cli/diff/diff-program.js';
+import { ReportedError, renderErrors } from '../cli/errors.js';
+import { filenameFlag, recursiveFlag } from '../cli/flags.js';
+import { loadManifests } from '../cli/manifests.js';
+import { placeObjects } from '../cli/object-namespace.js';
+
+export default class Diff extends KubeCommand<typeof Diff> {
+  static override summary = 'Diff the live version against a would-be applied version';
+  static override description =
+    'Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.\n\nThe output is always YAML.\n\nKUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"\n\nBy default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.\n\nExit status:\n 0 No differences were found.\n 1 Differences were found.\n >1 Kubectl or diff failed with an error.\n\nNote: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.';
+  static override examples = ['# Diff resources included in pod.json\n<%= config.bin %> diff -f pod.json', '# Diff file read from stdin\ncat service.yaml | <%= config.bin %> diff -f -'];
+  static override flags = {
+    filename: filenameFlag('Filename, directory, or URL to files contains the configuration to diff'),
+    recursive: recursiveFlag,
+  };
+
+  async run(): Promise<void> {
+    try {
+      await this.diff();
+    } catch (err) {
+      if (err instanceof ReportedError) throw err;
+      // kubectl's CheckDiffErr: an error (not a difference) exits with code 2.
+      this.err(renderErrors([err]));
+      throw new ReportedError(2);
+    }
+  }
+
+  private async diff(): Promise<void> {
+    const files = this.flags.filename ?? [];
+    if (files.length === 0) throw new Error('must specify one of -f and -k');
+    const set = await loadManifests(files, { recursive: this.flags.recursive, registry: kindRegistry() });
+    const errors: unknown[] = [...set.errors];
+    const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors);
+    if (errors.length > 0) throw errors[0];
+    const dirs = new DiffDirs();
+    try {
+      await this.withCluster(async (conn) => {
+        for (const t of targets) {
+          const name = t.obj.metadata?.name ?? '';
+          let live: KubeObject | undefined;
+          try {
+            live = await conn.client.get(t.kind.plural, t.namespace, name);
+          } catch (err) {
+            if (!isStatusError(err) || err.reason !== 'NotFound') throw err;
+          }
+          const merged = (await applyObject(conn.client, t, 'server')).object;
+          dirs.write(diffFileName(t.kind, t.namespace, name), live, merged);
+        }
+      });
+      const code = await runDiff(dirs.live, dirs.merged);
+      if (code !== 0) throw new ReportedError(code);
+    } finally {
+      dirs.remove();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../src/api/types.js';
+
+/** Jobs, CronJobs, DaemonSets and simulated time through the built CLI (`npm run build` first). */
+const run = promisify(execFile);
+const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
+const CORPUS = '/work/shared/corpus';
+let dir: string;
+
+async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, '--state-dir', dir, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; code: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pk-advance-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function items(...args: string[]): Promise<KubeObject[]> {
+  const out = await pk('get', ...args, '-o', 'json');
+  expect(out.stderr).toBe('');
+  return (JSON.parse(out.stdout) as { items: KubeObject[] }).items;
+}
+
+describe('batch workloads, daemon sets and cluster time end to end', { timeout: 120_000 }, () => {
+  it('runs the corpus Job to Complete 1/1', async () => {
+    expect((await pk('apply', '-f', join(CORPUS, 'website__content_en_examples_controllers_job.yaml'))).stdout).toBe('job.batch/pi created\n');
+    const out = await pk('get', 'job', 'pi');
+    expect(out.stdout).toMatch(/^NAME\s+STATUS\s+COMPLETIONS\s+DURATION\s+AGE\npi\s+Complete\s+1\/1\s+/);
+    const pods = await items('pods', '-l', 'job-name=pi');
+    expect(pods.map((p) => p.status.phase)).toEqual(['Succeeded']);
+  });
+
+  it('puts one corpus fluentd pod on each node in kube-system', async () => {
+    expect((await pk('apply', '-f', join(CORPUS, 'website__content_en_examples_controllers_daemonset.yaml'))).code).toBe(0);
+    const pods = await items('pods', '-n', 'kube-system', '-l', 'name=fluentd-elasticsearch');
+    expect(pods.map((p) => p.spec.nodeName).sort()).toEqual(['pocketkube-node-1', 'pocketkube-node-2', 'pocketkube-node-3']);
+    const ds = await pk('get', 'ds', '-n', 'kube-system');
+    expect(ds.stdout).toMatch(/fluentd-elasticsearch\s+3\s+3\s+3\s+3\s+3\s+<none>/);
+  });
+
+  it('creates the corpus CronJob\'s Jobs as cluster time advances', async () => {
+    expect((await pk('apply', '-f', join(CORPUS, 'website__content_ja_examples_application_job_cronjob.yaml'))).code).toBe(0);
+    const adv = await pk('cluster', 'advance', '3m');
+    expect(adv.stdout).toMatch(/^Cluster "pocketkube" advanced by 3m0s \(now \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\.\n$/);
+    const jobs = (await pk('get', 'jobs', '-o', 'name')).stdout.split('\n').filter((l) => l.startsWith('job.batch/hello-'));
+    expect(jobs).toHaveLength(3);
+    await pk('cluster', 'advance', '2m');
+    const kept = (await pk('get', 'jobs', '-o', 'name')).stdout.split('\n').filter((l) => l.startsWith('job.batch/hello-'));
+    expect(kept).toHaveLength(3);
+    const minutes = kept.map((l) => Number(l.split('-').at(-1))).sort();
+    expect(minutes[2]! - minutes[0]!).toBe(2);
+    const cj = JSON.parse((await pk('get', 'cronjob', 'hello', '-o', 'json')).stdout) as KubeObject;
+    expect(Date.parse(cj.status.lastScheduleTime) / 60_000).toBe(minutes[2]);
+  });
+
+  it('reports the cluster in cluster info and rejects a bad duration', async () => {
+    const info = await pk('cluster', 'info');
+    expect(info.stdout).toContain('Name:          pocketkube\n');
+    expect(info.stdout).toContain('(5m0s ahead of wall time)');
+    expect(info.stdout).toContain('Nodes:         3 (3 Ready)');
+    expect(info.stdout).toMatch(/Objects: .*cronjobs 1, daemonsets 1/);
+    const bad = await pk('cluster', 'advance', 'soon');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('error: invalid duration "soon": use a duration such as 90s, 5m or 1h30m\n');
+  });
+});
