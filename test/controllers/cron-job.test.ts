@@ -110,3 +110,23 @@ describe('CronJob controller', () => {
     await c.close();
   });
 });
+
+describe('Cluster.advanceStepwise', () => {
+  it('runs delayed work at its own instants, in due order, and ends exactly at the target', async () => {
+    const { c } = await testCluster();
+    const seen: string[] = [];
+    c.register({
+      name: 'probe',
+      watches: [{ resource: 'configmaps', keys: (o) => (o.metadata.name === 'tick' ? ['default/tick'] : []) }],
+      async reconcile(key, ctx) {
+        seen.push(ctx.clock.now().toISOString().slice(11, 19));
+        return seen.length < 4 ? { requeueAfter: 10_000 * seen.length } : undefined;
+      },
+    });
+    await c.client.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'tick', namespace: 'default' } });
+    await c.advanceStepwise(5 * 60_000);
+    expect(seen).toEqual(['00:00:00', '00:00:10', '00:00:30', '00:01:00']);
+    expect(c.now().toISOString()).toBe('2026-01-01T00:05:00.000Z');
+    await c.close();
+  });
+});

@@ -7,6 +7,10 @@ import { clusterDir, ensurePrivateDir } from '../../store/state-dir.js';
 
 export default class ClusterCreate extends KubeCommand<typeof ClusterCreate> {
   static override summary = 'Create a local cluster and make it the current context';
+  static override examples = [
+    '# Create the default cluster (3 nodes)\n<%= config.bin %> cluster create',
+    '# Create a cluster named dev with 5 nodes of 8 CPUs and 32Gi each\n<%= config.bin %> cluster create dev --nodes=5 --cpu=8 --memory=32Gi',
+  ];
   static override args = {
     name: Args.string({ description: `cluster name (default "${DEFAULT_CLUSTER}")`, required: false }),
   };

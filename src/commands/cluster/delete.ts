@@ -7,6 +7,10 @@ import { FileWriteLock } from '../../store/write-lock.js';
 
 export default class ClusterDelete extends KubeCommand<typeof ClusterDelete> {
   static override summary = 'Delete a local cluster and all its state';
+  static override examples = [
+    '# Delete the default cluster\n<%= config.bin %> cluster delete',
+    '# Delete the dev cluster\n<%= config.bin %> cluster delete dev',
+  ];
   static override args = {
     name: Args.string({ description: `cluster name (default "${DEFAULT_CLUSTER}")`, required: false }),
   };

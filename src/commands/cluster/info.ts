@@ -7,6 +7,10 @@ import { goDurationString } from './advance.js';
 
 export default class ClusterInfo extends KubeCommand<typeof ClusterInfo> {
   static override summary = "Show the current cluster: where its state lives, its simulated time, nodes and object counts";
+  static override examples = [
+    '# Show the current cluster\n<%= config.bin %> cluster info',
+    '# Show the dev cluster\n<%= config.bin %> cluster info --context dev',
+  ];
 
   async run(): Promise<void> {
     const name = this.contextName();

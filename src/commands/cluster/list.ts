@@ -3,6 +3,7 @@ import { listClusters } from '../../cli/contexts.js';
 
 export default class ClusterList extends KubeCommand<typeof ClusterList> {
   static override summary = 'List local clusters, one name per line';
+  static override examples = ['# List the local clusters\n<%= config.bin %> cluster list'];
   static override aliases = ['cluster:ls'];
 
   async run(): Promise<void> {

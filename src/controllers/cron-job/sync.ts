@@ -8,6 +8,7 @@
 import { EventRecorder } from '../../api/event-recorder.js';
 import { isStatusError } from '../../api/errors.js';
 import { parseSchedule } from '../../api/kinds/cron-schedule.js';
+import { rfc1123z } from '../../api/kinds/meta-columns.js';
 import type { KubeObject } from '../../api/types.js';
 import { rfc3339 } from '../../util/clock.js';
 import { isFinished, isTrue } from '../job/conditions.js';
@@ -29,14 +30,6 @@ function jobRef(job: KubeObject): Record<string, string> {
     apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name ?? '', namespace: job.metadata.namespace ?? '',
     resourceVersion: job.metadata.resourceVersion ?? '', uid: job.metadata.uid ?? '',
   };
-}
-
-function rfc1123z(t: number): string {
-  const d = new Date(t);
-  const day = d.toLocaleString('en-US', { weekday: 'short', timeZone: 'UTC' });
-  const mon = d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${day}, ${p(d.getUTCDate())} ${mon} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
 
 export function cronJobReconciler(): Reconciler {
@@ -110,7 +103,7 @@ export function cronJobReconciler(): Reconciler {
     if (run !== undefined) {
       const name = jobNameFor(cj, run);
       if (deadline != null && run + deadline * 1000 < now) {
-        await events.event(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123z(run)}`);
+        await events.event(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123z(rfc3339(new Date(run)))}`);
       } else if (active.some((a) => a.name === name) || lastScheduled === run) {
         // already started
       } else if (cj.spec?.concurrencyPolicy === 'Forbid' && active.length > 0) {
