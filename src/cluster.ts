@@ -12,7 +12,7 @@ import { kindRegistry } from './api/kinds/index.js';
 import { ApiServer } from './apiserver/api-server.js';
 import { type BootstrapOptions, bootstrapCluster } from './apiserver/bootstrap.js';
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
-import { ChangeFeed } from './apiserver/change-feed.js';
+import { type ChangeEvent, ChangeFeed } from './apiserver/change-feed.js';
 import { namespaceReconciler } from './controllers/namespace.js';
 import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
 import { kubeletReconciler } from './node/kubelet.js';
@@ -280,6 +280,44 @@ export class Cluster {
         this.store.addDelayed({ due: now() + this.queue.failed(reconciler, key), queue: reconciler.name, key });
       }
     }
+  }
+
+  /**
+   * Commit and release now, keeping the store open (commands that wait: `wait`, `get --watch`):
+   * runs the loop until quiet, makes this invocation's writes durable and lets other processes
+   * write while this one sleeps. The next write takes the lock again (and reads the newest state).
+   */
+  async commitAndRelease(): Promise<void> {
+    if (this.closed) return;
+    await this.reconcile();
+    this.feed.persist();
+    if (this.store.dirty()) this.store.commit();
+    if (this.lock?.held()) this.lock.release();
+  }
+
+  /**
+   * Makes reads see what other processes committed (objects, simulated-time offset) while this one
+   * holds no lock. A no-op while holding the lock: then nobody else can have written.
+   */
+  refresh(): void {
+    if (this.closed || this.lock?.held() || this.store.dirty()) return;
+    this.store.refresh?.();
+    this.clock.offsetMs = this.store.getMeta<number>(META_OFFSET) ?? 0;
+  }
+
+  /** The global revision (what a watch starts from). */
+  revision(): number {
+    return this.store.revision();
+  }
+
+  /** Changes after `since`, oldest first, with their objects (the watch feed). */
+  changesSince(since: number, limit?: number): ChangeEvent[] {
+    return this.feed.since(since, limit);
+  }
+
+  /** Cluster time (epoch ms) when the next delayed key falls due, if any. */
+  nextDue(): number | undefined {
+    return this.store.nextDue();
   }
 
   /** Reconciles, commits and releases. On failure nothing of this invocation is kept. */

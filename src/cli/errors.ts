@@ -21,6 +21,8 @@ function renderStatusError(err: StatusError): string {
     if (lines.length === 1) return `${header}${lines[0]}\n`;
     return `${header}\n${lines.map((l) => `* ${l}\n`).join('')}`;
   }
+  // kubectl's checkErr for an Invalid status naming no object (e.g. a JSON patch whose test failed)
+  if (err.reason === 'Invalid' && !err.details.kind && !err.details.name) return ensureNewline(`The request is invalid: ${err.message}`);
   if (!err.reason) return ensureNewline(`Error from server: ${err.message}`);
   return ensureNewline(`Error from server (${err.reason}): ${err.message}`);
 }

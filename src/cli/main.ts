@@ -1,3 +1,5 @@
+import './oclif-env.js';
+import { flush, run } from '@oclif/core';
 import { normaliseArgv, unknownCommandMessage } from './argv.js';
 
 /**
@@ -6,9 +8,6 @@ import { normaliseArgv, unknownCommandMessage } from './argv.js';
  * commands render their own errors (KubeCommand.catch).
  */
 export async function main(argv: string[], load: string | { root: string; ignoreManifest?: boolean }): Promise<void> {
-  // @oclif/core 5 asks for Node 22 but runs on the Node 20 we support (package.json engines).
-  process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1';
-  const { run, flush } = await import('@oclif/core');
   try {
     await run(normaliseArgv(argv), load);
     await flush();

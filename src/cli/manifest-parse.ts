@@ -32,7 +32,8 @@ export function splitYamlDocuments(text: string): string[] {
   return docs;
 }
 
-function parseYamlDocument(chunk: string): unknown {
+/** One YAML document as kubectl's YAML-to-JSON conversion reads it (throws ManifestSyntaxError). */
+export function parseYamlDocument(chunk: string): unknown {
   const doc = parseDocument(chunk, {
     version: '1.1',
     uniqueKeys: false,
