@@ -45,6 +45,6 @@ export function alignTabs(lines: string[], pad: number): string {
     }
   }
   return rows
-    .map((r, i) => r.map((cell, c) => (c < r.length - 1 ? cell.padEnd(widths[i][c]) : cell)).join('').replace(/\s+$/, ''))
+    .map((r, i) => r.map((cell, c) => (c < r.length - 1 ? cell.padEnd(widths[i][c]) : cell)).join(''))
     .join('\n');
 }

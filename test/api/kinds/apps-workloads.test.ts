@@ -5,7 +5,7 @@ import { replicaSetKind } from '../../../src/api/kinds/replica-set.js';
 import { statefulSetKind } from '../../../src/api/kinds/stateful-set.js';
 import { messages } from './helpers.js';
 import { daemonSet, pod, replicaSet, statefulSet } from './workload-fixtures.js';
-import { created, golden, NOW, row, selectorClient } from './workload-helpers.js';
+import { created, NOW, row, selectorClient } from './workload-helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -42,7 +42,7 @@ describe('ReplicaSet', () => {
     const rs = replicaSet();
     const pods = [pod('frontend-a', { tier: 'frontend' }, rs, 'Running'), pod('frontend-b', { tier: 'frontend' }, rs, 'Running'),
       pod('frontend-c', { tier: 'frontend' }, rs, 'Pending'), pod('other', { tier: 'frontend' }, undefined, 'Running')];
-    expect(await replicaSetKind.describe!(rs, { client: selectorClient({ pods }), now: NOW })).toBe(golden('replicaset.txt'));
+    await expect(await replicaSetKind.describe!(rs, { client: selectorClient({ pods }), now: NOW })).toMatchFileSnapshot('./golden/replicaset.txt');
   });
 });
 
@@ -97,7 +97,7 @@ describe('StatefulSet', () => {
     const sts = statefulSet();
     expect(row(statefulSetKind, sts, true)).toEqual({ NAME: 'web', READY: '1/2', AGE: '60m', CONTAINERS: 'nginx', IMAGES: 'registry.k8s.io/nginx-slim:0.21' });
     const pods = [pod('web-0', { app: 'nginx' }, sts, 'Running'), pod('web-1', { app: 'nginx' }, sts, 'Pending')];
-    expect(await statefulSetKind.describe!(sts, { client: selectorClient({ pods }), now: NOW })).toBe(golden('statefulset.txt'));
+    await expect(await statefulSetKind.describe!(sts, { client: selectorClient({ pods }), now: NOW })).toMatchFileSnapshot('./golden/statefulset.txt');
   });
 });
 
@@ -139,7 +139,7 @@ describe('DaemonSet', () => {
       'NODE SELECTOR': 'kubernetes.io/os=linux', AGE: '60m', CONTAINERS: 'fluentd-elasticsearch',
       IMAGES: 'quay.io/fluentd_elasticsearch/fluentd:v2.5.2', SELECTOR: 'name=fluentd-elasticsearch',
     });
-    expect(await daemonSetKind.describe!(ds, { client: selectorClient({}), now: NOW })).toBe(golden('daemonset.txt'));
+    await expect(await daemonSetKind.describe!(ds, { client: selectorClient({}), now: NOW })).toMatchFileSnapshot('./golden/daemonset.txt');
   });
 });
 

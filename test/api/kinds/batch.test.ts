@@ -3,7 +3,7 @@ import { cronJobKind } from '../../../src/api/kinds/cron-job.js';
 import { jobKind } from '../../../src/api/kinds/job.js';
 import { messages } from './helpers.js';
 import { cronJob, job } from './workload-fixtures.js';
-import { created, golden, NOW, row, selectorClient } from './workload-helpers.js';
+import { created, NOW, row, selectorClient } from './workload-helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -99,7 +99,7 @@ describe('Job columns and describe', () => {
   });
 
   it('describes a completed job', async () => {
-    expect(await jobKind.describe!(job(), { client: selectorClient({}), now: NOW })).toBe(golden('job.txt'));
+    await expect(await jobKind.describe!(job(), { client: selectorClient({}), now: NOW })).toMatchFileSnapshot('./golden/job.txt');
   });
 });
 
@@ -154,6 +154,6 @@ describe('CronJob', () => {
   });
 
   it('describes', async () => {
-    expect(await cronJobKind.describe!(cronJob(), { client: selectorClient({}), now: NOW })).toBe(golden('cronjob.txt'));
+    await expect(await cronJobKind.describe!(cronJob(), { client: selectorClient({}), now: NOW })).toMatchFileSnapshot('./golden/cronjob.txt');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deploymentKind } from '../../../src/api/kinds/deployment.js';
 import type { KubeObject } from '../../../src/api/types.js';
 import { messages } from './helpers.js';
-import { created, golden, NOW, row, selectorClient } from './workload-helpers.js';
+import { created, NOW, row, selectorClient } from './workload-helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -173,7 +173,7 @@ describe('Deployment columns and describe', () => {
     oldTemplate.spec.containers[0].image = 'nginx:1.13';
     const old = replicaSet(d, 'nginx-deployment-5d59d67564', '5d59d67564', oldTemplate, 0, '2025-12-31T00:00:00Z');
     const text = await deploymentKind.describe!(d, { client: selectorClient({ replicasets: [rs, old] }), now: NOW });
-    expect(text).toBe(golden('deployment.txt'));
+    await expect(text).toMatchFileSnapshot('./golden/deployment.txt');
   });
 
   it('omits the ReplicaSet lines when there are none', async () => {

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { podKind } from '../../../src/api/kinds/pod.js';
 import { describePodTemplate } from '../../../src/api/kinds/pod-template-describe.js';
 import { DescribeWriter } from '../../../src/api/describe-writer.js';
 import { fakeClient } from './helpers.js';
 
-const golden = (name: string): string => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8');
 const now = new Date('2026-01-01T01:00:00Z');
 
 function runningPod(): any {
@@ -44,7 +42,7 @@ function runningPod(): any {
 describe('describe pod', () => {
   it('matches kubectl 1.32 layout for a running pod', async () => {
     const out = await podKind.describe!(runningPod(), { client: fakeClient({}), now });
-    expect(out).toBe(golden('pod-running.txt'));
+    await expect(out).toMatchFileSnapshot('./golden/pod-running.txt');
   });
 
   it('shows a pending, unscheduled pod', async () => {
@@ -53,7 +51,7 @@ describe('describe pod', () => {
     podKind.prepareForCreate!(pod);
     const out = await podKind.describe!(pod, { client: fakeClient({}), now });
     expect(out).toContain('Node:             <none>\n');
-    expect(out).toContain('Status:           Pending\nIP:\nIPs:              <none>\n');
+    expect(out).toContain('Status:           Pending\nIP:               \nIPs:              <none>\n');
     expect(out).toContain('    Command:\n      sh\n      -c\n      sleep 1\n');
     expect(out).toContain('    Environment:  <none>\n    Mounts:       <none>\nVolumes:          <none>\nQoS Class:        BestEffort\n');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterRoleBindingKind, clusterRoleKind, roleBindingKind, roleKind } from '../../../src/api/kinds/rbac.js';
 import { messages } from './helpers.js';
 import { role, roleBinding } from './workload-fixtures.js';
-import { golden, NOW, row, selectorClient } from './workload-helpers.js';
+import { NOW, row, selectorClient } from './workload-helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -22,8 +22,8 @@ describe('Role and ClusterRole', () => {
     expect(row(roleKind, role())).toEqual({ NAME: 'pod-reader', 'CREATED AT': '2026-01-01T00:00:00Z' });
   });
 
-  it('describes the compacted, sorted rules', () => {
-    expect(roleKind.describe!(role(), { client: selectorClient({}), now: NOW })).toBe(golden('role.txt'));
+  it('describes the compacted, sorted rules', async () => {
+    await expect(roleKind.describe!(role(), { client: selectorClient({}), now: NOW })).toMatchFileSnapshot('./golden/role.txt');
     expect(roleKind.describeEvents).toBe(false);
   });
 });
@@ -56,10 +56,10 @@ describe('RoleBinding and ClusterRoleBinding', () => {
     ]);
   });
 
-  it('prints ROLE and the wide subject columns, and describes', () => {
+  it('prints ROLE and the wide subject columns, and describes', async () => {
     expect(row(roleBindingKind, roleBinding(), true)).toEqual({
       NAME: 'read-pods', ROLE: 'Role/pod-reader', AGE: '60m', USERS: 'jane', GROUPS: 'devs', SERVICEACCOUNTS: 'ci/robot',
     });
-    expect(roleBindingKind.describe!(roleBinding(), { client: selectorClient({}), now: NOW })).toBe(golden('rolebinding.txt'));
+    await expect(roleBindingKind.describe!(roleBinding(), { client: selectorClient({}), now: NOW })).toMatchFileSnapshot('./golden/rolebinding.txt');
   });
 });

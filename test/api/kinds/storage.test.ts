@@ -4,7 +4,7 @@ import { persistentVolumeKind } from '../../../src/api/kinds/persistent-volume.j
 import { storageClassKind } from '../../../src/api/kinds/storage-class.js';
 import { corpus, messages } from './helpers.js';
 import { persistentVolume, persistentVolumeClaim, pod, storageClass } from './workload-fixtures.js';
-import { CREATED, created, golden, NOW, row, selectorClient } from './workload-helpers.js';
+import { CREATED, created, NOW, row, selectorClient } from './workload-helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -34,7 +34,7 @@ describe('PersistentVolume', () => {
     ]);
   });
 
-  it('prints every column and describes', () => {
+  it('prints every column and describes', async () => {
     const pv = persistentVolume();
     expect(row(persistentVolumeKind, pv, true)).toEqual({
       NAME: 'task-pv-volume', CAPACITY: '10Gi', 'ACCESS MODES': 'RWO', 'RECLAIM POLICY': 'Retain', STATUS: 'Bound',
@@ -42,7 +42,7 @@ describe('PersistentVolume', () => {
     });
     pv.metadata.deletionTimestamp = '2026-01-01T00:59:00Z';
     expect(row(persistentVolumeKind, pv).STATUS).toBe('Terminating');
-    expect(persistentVolumeKind.describe!(persistentVolume(), { client: selectorClient({}), now: NOW })).toBe(golden('persistentvolume.txt'));
+    await expect(persistentVolumeKind.describe!(persistentVolume(), { client: selectorClient({}), now: NOW })).toMatchFileSnapshot('./golden/persistentvolume.txt');
   });
 });
 
@@ -96,7 +96,7 @@ describe('PersistentVolumeClaim', () => {
     const user: any = pod('task-pv-pod', {}, undefined, 'Running');
     user.spec.volumes = [{ name: 'v', persistentVolumeClaim: { claimName: 'task-pv-claim' } }];
     const text = await persistentVolumeClaimKind.describe!(pvc, { client: selectorClient({ pods: [user, pod('unrelated', {}, undefined, 'Running')] }), now: NOW });
-    expect(text).toBe(golden('persistentvolumeclaim.txt'));
+    await expect(text).toMatchFileSnapshot('./golden/persistentvolumeclaim.txt');
   });
 });
 
@@ -120,12 +120,12 @@ describe('StorageClass', () => {
     ]);
   });
 
-  it('marks the default class and describes', () => {
+  it('marks the default class and describes', async () => {
     const sc = storageClass();
     expect(row(storageClassKind, sc)).toEqual({
       NAME: 'standard (default)', PROVISIONER: 'rancher.io/local-path', RECLAIMPOLICY: 'Delete', VOLUMEBINDINGMODE: 'WaitForFirstConsumer',
       ALLOWVOLUMEEXPANSION: 'false', AGE: '60m',
     });
-    expect(storageClassKind.describe!(sc, { client: selectorClient({}), now: NOW })).toBe(golden('storageclass.txt'));
+    await expect(storageClassKind.describe!(sc, { client: selectorClient({}), now: NOW })).toMatchFileSnapshot('./golden/storageclass.txt');
   });
 });

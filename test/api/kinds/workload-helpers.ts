@@ -1,5 +1,4 @@
 /** Helpers for the workload / storage / RBAC kind tests: a fake client with real label selectors, golden files. */
-import { readFileSync } from 'node:fs';
 import type { Client } from '../../../src/api/client.js';
 import type { KindDef } from '../../../src/api/kind.js';
 import { parseSelector } from '../../../src/api/label-selector.js';
@@ -8,7 +7,6 @@ import type { KubeObject } from '../../../src/api/types.js';
 export const NOW = new Date('2026-01-01T01:00:00Z');
 export const CREATED = '2026-01-01T00:00:00Z';
 
-export const golden = (name: string): string => readFileSync(new URL(`./golden/${name}`, import.meta.url), 'utf8');
 
 /** A read-only Client over fixed objects whose list honours namespace and full label-selector syntax. */
 export function selectorClient(objects: Record<string, KubeObject[]>): Client {
