@@ -16,6 +16,7 @@ try {
   run(['typescript', 'bin', 'tsc'], ['-p', 'tsconfig.json', '--outDir', tmp]);
   const schemaSrc = join(root, 'src', 'api', 'schema');
   for (const f of readdirSync(schemaSrc).filter((f) => f.endsWith('.json'))) cpSync(join(schemaSrc, f), join(tmp, 'api', 'schema', f));
+  execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs'), tmp], { cwd: root, stdio: 'inherit' }); // start-up time
   if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), old);
   renameSync(tmp, join(root, 'dist'));
   rmSync(old, { recursive: true, force: true });

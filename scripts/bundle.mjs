@@ -69,10 +69,6 @@ const result = await esbuild.build({
   write: false,
   allowOverwrite: true,
   legalComments: 'none',
-  // less source to read and parse on every start; identifiers keep their names (stack traces, class names)
-  minifyWhitespace: true,
-  minifySyntax: true,
-  keepNames: true,
   logLevel: 'warning',
   plugins: [locations],
   banner: {

@@ -10,6 +10,7 @@ import type { Client } from './api/client.js';
 import type { Registry } from './api/registry.js';
 import { kindRegistry } from './api/kinds/index.js';
 import { ApiServer } from './apiserver/api-server.js';
+import { internalClient } from './apiserver/internal-client.js';
 import { type BootstrapOptions, bootstrapCluster } from './apiserver/bootstrap.js';
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
 import { type ChangeEvent, ChangeFeed } from './apiserver/change-feed.js';
@@ -72,6 +73,9 @@ export class Cluster {
   private readonly queue = new WorkQueue();
   private closed = false;
   private locking: Promise<void> | undefined;
+  private locked = false;
+  /** What the controllers, scheduler and kubelets write through (see internalClient). */
+  private readonly components: Client;
   private readonly onReconcileError: NonNullable<ClusterOptions['onReconcileError']>;
 
   private constructor(
@@ -91,9 +95,10 @@ export class Cluster {
       beforeWrite: () => this.ensureLock(),
       onRemoved: this.feed.removed,
     });
+    this.components = internalClient(this.client);
     this.register(namespaceReconciler(this.registry, () => store.getMeta<ClusterCA>(META_CA)?.cert));
     this.register(schedulerReconciler(this.clock));
-    this.register(kubeletReconciler(this.client));
+    this.register(kubeletReconciler(this.components));
     this.register(nodeLifecycleReconciler());
     this.register(endpointsReconciler());
     this.register(endpointSliceReconciler());
@@ -156,11 +161,13 @@ export class Cluster {
 
   /** Takes the write lock if not held, then reads the newest committed state (offset included). */
   private ensureLock(): Promise<void> {
-    if (!this.lock || this.lock.held()) return Promise.resolve();
+    // `locked` spares a read of the lock file per write (held() reads it)
+    if (!this.lock || this.locked) return Promise.resolve();
     // concurrent first writes share one acquisition
     this.locking ??= this.lock.acquire().then(
       () => {
         this.locking = undefined;
+        this.locked = true;
         this.store.refresh?.();
         this.clock.offsetMs = this.store.getMeta<number>(META_OFFSET) ?? 0;
       },
@@ -242,7 +249,7 @@ export class Cluster {
       const batches = new Map<Reconciler, string[]>();
       for (const { reconciler, key } of this.queue.drain()) {
         count++;
-        const ctx = { client: this.client, clock: this.clock };
+        const ctx = { client: this.components, clock: this.clock };
         if (reconciler.reconcileBatch) {
           const keys = batches.get(reconciler);
           if (keys) keys.push(key);
@@ -269,7 +276,7 @@ export class Cluster {
   private async reconcileBatch(reconciler: Reconciler, keys: string[]): Promise<void> {
     const now = () => this.clock.now().getTime();
     try {
-      const results = await reconciler.reconcileBatch!(keys, { client: this.client, clock: this.clock });
+      const results = await reconciler.reconcileBatch!(keys, { client: this.components, clock: this.clock });
       for (const key of keys) this.queue.succeeded(reconciler, key);
       for (const [key, res] of results) {
         if (res.requeueAfter !== undefined) this.store.addDelayed({ due: now() + Math.max(0, res.requeueAfter), queue: reconciler.name, key });
@@ -292,6 +299,7 @@ export class Cluster {
     await this.reconcile();
     this.feed.persist();
     if (this.store.dirty()) this.store.commit();
+    this.locked = false;
     if (this.lock?.held()) this.lock.release();
   }
 
@@ -320,10 +328,17 @@ export class Cluster {
     return this.store.nextDue();
   }
 
-  /** Reconciles, commits and releases. On failure nothing of this invocation is kept. */
+  /**
+   * Commits the request's writes, reconciles, commits and releases. The request's writes are durable
+   * before the loop runs (an API server stores a write before it answers), so a process killed while
+   * reconciling loses only the loop's work, which the next invocation redoes from the change log.
+   * On failure nothing of the loop's work is kept.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     try {
+      this.feed.persist();
+      if (this.store.dirty()) this.store.commit();
       await this.reconcile();
       this.feed.persist();
       if (this.store.dirty()) this.store.commit();
@@ -347,6 +362,7 @@ export class Cluster {
   private finish(): void {
     this.closed = true;
     try {
+      this.locked = false;
       if (this.lock?.held()) this.lock.release();
     } finally {
       this.store.close();

@@ -29,16 +29,30 @@ export class EventRecorder {
     const identity = [this.source.component, this.source.host ?? '', obj.kind, namespace, obj.metadata.name, obj.metadata.uid, fieldPath ?? '', type, reason, message].join('\u0000');
     const name = `${obj.metadata.name}.${createHash('sha1').update(identity).digest('hex').slice(0, 16)}`;
     const now = rfc3339(this.clock.now());
+    // create first: most events are new, and a repeat answers 409 AlreadyExists
+    const fresh = this.newEvent(obj, name, namespace, type, reason, message, now, fieldPath);
+    if (await this.tryCreate(fresh)) return;
+    const existing = await this.client.get('events', namespace, name);
+    existing.count = (existing.count ?? 1) + 1;
+    existing.lastTimestamp = now;
+    await this.client.update('events', existing);
+  }
+
+  /** Creates the Event; false when it exists already. */
+  private async tryCreate(event: KubeObject): Promise<boolean> {
     try {
-      const existing = await this.client.get('events', namespace, name);
-      existing.count = (existing.count ?? 1) + 1;
-      existing.lastTimestamp = now;
-      await this.client.update('events', existing);
-      return;
+      await this.client.create('events', event);
+      return true;
     } catch (e) {
-      if (!isStatusError(e) || e.code !== 404) throw e;
+      if (isStatusError(e) && e.code === 409) return false;
+      throw e;
     }
-    await this.client.create('events', {
+  }
+
+  private newEvent(
+    obj: KubeObject, name: string, namespace: string, type: string, reason: string, message: string, now: string, fieldPath: string | undefined,
+  ): KubeObject {
+    return {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
@@ -61,6 +75,6 @@ export class EventRecorder {
       eventTime: null,
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
-    });
+    };
   }
 }

@@ -7,6 +7,7 @@ import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam }
 import { getOutputFormat, noResourcesMessage, splitLabelColumns } from '../cli/printers/get-output.js';
 import { printScriptFormat, scriptFormat } from '../cli/printers/script-output.js';
 import { sortObjects } from '../cli/printers/sort-by.js';
+import { runGetWatch } from '../cli/watch/get-watch-command.js';
 
 export default class Get extends KubeCommand<typeof Get> {
   static override summary = 'Display one or many resources';
@@ -61,6 +62,9 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     'no-headers': Flags.boolean({ description: "When using the default or custom-column output format, don't print headers (default print headers).", default: false }),
     'show-kind': Flags.boolean({ description: 'If present, list the resource type for the requested object(s).', default: false }),
     'ignore-not-found': Flags.boolean({ description: 'If the requested object does not exist the command will return exit code 0.', default: false }),
+    watch: Flags.boolean({ char: 'w', description: 'After listing/getting the requested object, watch for changes.', default: false }),
+    'watch-only': Flags.boolean({ description: 'Watch for changes to the requested object(s), without listing/getting first.', default: false }),
+    'request-timeout': Flags.string({ description: 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests.', default: '0' }),
   };
 
   async run(): Promise<void> {
@@ -81,6 +85,12 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     const labelSelector = selectorParam(flags.selector);
     const fieldSelector = selectorParam(flags['field-selector']);
     const allNamespaces = flags['all-namespaces'];
+    if (flags.watch || flags['watch-only']) {
+      const table = { noHeaders: flags['no-headers'], withNamespace: allNamespaces, withKind: flags['show-kind'], showLabels: flags['show-labels'], labelColumns: splitLabelColumns(flags['label-columns']) };
+      const request = { args: this.argList, bin, namespace: this.namespace(), allNamespaces, labelSelector, fieldSelector, format: script ?? format, watchOnly: flags['watch-only'], requestTimeout: flags['request-timeout'], table, write: (t: string) => this.out(t) };
+      await this.withCluster((conn) => runGetWatch(conn, request));
+      return;
+    }
 
     const { text, errors, empty } = await this.withCluster(async (conn) => {
       const sel = parseResourceArgs(this.argList, conn.registry, bin);

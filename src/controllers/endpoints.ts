@@ -36,7 +36,7 @@ export function endpointSubsets(svc: KubeObject, pods: readonly KubeObject[]): a
     const ports: ResolvedPort[] = [];
     for (const sp of svc.spec?.ports ?? []) {
       const p = resolvePort(sp, pod);
-      if (p) ports.push({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) });
+      if (p) ports.push(p);
     }
     if (ports.length === 0 && (svc.spec?.ports ?? []).length > 0) continue;
     const hostname = endpointHostname(pod, svc);

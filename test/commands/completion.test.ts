@@ -77,6 +77,7 @@ describe('__complete candidates', () => {
     expect((await run(['get', '-o', 'y'])).candidates).toEqual(['yaml']);
     expect((await run(['get', '-n', ''])).candidates).toEqual(expect.arrayContaining(['default', 'kube-system', 'shop']));
     expect((await run(['get', '--context', ''])).candidates).toEqual(['dev', 'pocketkube']);
+    expect((await run(['--context', ''])).candidates).toEqual(['dev', 'pocketkube']);
     expect(await run(['apply', '-f', ''])).toEqual({ candidates: [], directive: 0 });
   });
 

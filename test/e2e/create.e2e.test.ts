@@ -62,6 +62,10 @@ describe('imperative create end to end', { timeout: 120_000 }, () => {
     writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-file\ndata:\n  k: v\n');
     expect(pk('create', '-f', file).stdout).toBe('configmap/from-file created\n');
     const help = pk('create', '--help').stdout;
-    for (const sub of ['create deployment', 'create configmap', 'create secret generic', 'create service clusterip', 'create job']) expect(help).toContain(sub);
+    for (const sub of ['create deployment', 'create configmap', 'create job', 'create cronjob', 'create namespace', 'create serviceaccount']) expect(help).toContain(`  ${sub} `);
+    expect(help).toContain('create secret   Create a secret using specified subcommand');
+    expect(help).toContain('create service  Create a service using a specified subcommand');
+    const secretHelp = pk('create', 'secret', '--help').stdout;
+    for (const sub of ['generic', 'tls', 'docker-registry']) expect(secretHelp).toContain(`create secret ${sub}`);
   });
 });

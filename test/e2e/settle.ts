@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { BIN, type CliResult, type CliSandbox } from './cli-runner.js';
 
 /** `pocketkube --state-dir <sandbox> ...args` without blocking the test worker's event loop. */
-export function runAsync(sb: CliSandbox, args: string[]): Promise<CliResult> {
+export function runAsync(sb: CliSandbox, args: string[], timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, '--state-dir', sb.stateDir, ...args], { env: { ...process.env, NO_COLOR: '1', DEBUG: '' }, timeout: 60_000 },
+    execFile(process.execPath, [BIN, '--state-dir', sb.stateDir, ...args], { env: { ...process.env, NO_COLOR: '1', DEBUG: '' }, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 }));
   });
 }

@@ -71,7 +71,8 @@ export async function complete(world: CompletionWorld, words: string[]): Promise
   // A flag's value.
   const prev = typed[typed.length - 1];
   if (prev?.startsWith('-') && !prev.includes('=')) {
-    const flag = findFlag(cmd, prev);
+    // Before the command is known, any command's flags (the global ones) may be meant.
+    const flag = findFlag(cmd ?? { id: '', flags: world.commands.flatMap((c) => c.flags) }, prev);
     if (flag?.takesValue) return flagValue(world, flag.name, partial, typed);
   }
   if (partial.startsWith('-')) {

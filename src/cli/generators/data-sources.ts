@@ -80,6 +80,9 @@ export function addEnvFiles(sink: DataSink, envFiles: string[], what: 'config' |
   }
 }
 
+/** Go's unicode.IsSpace (JavaScript's \s would also take U+FEFF). */
+const GO_LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
 /** The key/value pairs of an env file, in order. */
 export function parseEnvFile(text: string, env: NodeJS.ProcessEnv): [string, string][] {
   const out: [string, string][] = [];
@@ -88,7 +91,7 @@ export function parseEnvFile(text: string, env: NodeJS.ProcessEnv): [string, str
   lines.forEach((raw, i) => {
     let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (i === 0 && line.startsWith('\ufeff')) line = line.slice(1);
-    line = line.replace(/^\s+/, '');
+    line = line.replace(GO_LEADING_SPACE, '');
     if (line.length === 0 || line.startsWith('#')) return;
     const eq = line.indexOf('=');
     const key = eq >= 0 ? line.slice(0, eq) : line;

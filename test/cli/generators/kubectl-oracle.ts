@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,18 +22,30 @@ export const SKIP_MESSAGE = 'kubectl is not installed (`which kubectl` found not
 const BIN = resolve(import.meta.dirname, '../../../bin/run.js');
 export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Result {
-  const r = spawnSync(cmd, args, { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, ...env } }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
+      resolve({ stdout, stderr, code });
+    });
+  });
 }
 
-export function pocketkube(stateDir: string, args: string[], env: NodeJS.ProcessEnv = {}): Result {
-  return run('node', [BIN, '--state-dir', stateDir, ...args], env);
+export function pocketkube(stateDir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
+  return run(process.execPath, [BIN, '--state-dir', stateDir, ...args], env);
 }
 
-export function kubectl(args: string[], kubeconfig: string, env: NodeJS.ProcessEnv = {}): Result {
+export function kubectl(args: string[], kubeconfig: string, env: NodeJS.ProcessEnv = {}): Promise<Result> {
   return run('kubectl', args, { KUBECONFIG: kubeconfig, ...env });
 }
+
+/** Runs one argv through both and returns [pocketkube, kubectl]. */
+export function both(stateDir: string, kubeconfig: string, argv: string[], env: NodeJS.ProcessEnv = {}): Promise<[Result, Result]> {
+  return Promise.all([pocketkube(stateDir, argv, env), kubectl(argv, kubeconfig, env)]);
+}
+
+/** kubectl's usage hints name kubectl; pocketkube's name pocketkube. */
+export const asPocketkube = (s: string) => s.replace(/'kubectl /g, "'pocketkube ");
 
 const resource = (name: string, kind: string, namespaced = true) => ({ name, singularName: '', namespaced, kind, verbs: ['create', 'get', 'list'] });
 const DISCOVERY: Record<string, unknown> = {

@@ -1,0 +1,20 @@
+import type { Client, WriteOptions } from '../api/client.js';
+
+/**
+ * The client the in-process components (controllers, scheduler, kubelets) use. They send typed
+ * objects they built themselves, so the strict unknown-field decode check — there to catch typos in
+ * user input — has nothing to find: like a typed Go client, they write with fieldValidation
+ * 'Ignore' unless they ask otherwise. Defaulting, admission and validation run as for any write.
+ */
+export function internalClient(server: Client): Client {
+  const opts = (o: WriteOptions | undefined): WriteOptions => (o?.fieldValidation ? o : { ...o, fieldValidation: 'Ignore' });
+  return {
+    get: (resource, namespace, name) => server.get(resource, namespace, name),
+    list: (resource, o) => server.list(resource, o),
+    create: (resource, obj, o) => server.create(resource, obj, opts(o)),
+    update: (resource, obj, o) => server.update(resource, obj, opts(o)),
+    updateStatus: (resource, obj, o) => server.updateStatus(resource, obj, opts(o)),
+    patch: (resource, namespace, name, type, patch, o) => server.patch(resource, namespace, name, type, patch, opts(o)),
+    delete: (resource, namespace, name, o) => server.delete(resource, namespace, name, o),
+  };
+}
