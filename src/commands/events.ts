@@ -6,7 +6,7 @@ import { matchesTypes, parseEventTypes, printEvents, sortEvents } from '../cli/e
 import { allNamespacesFlag } from '../cli/flags.js';
 import { isObjectFormat, printObjects } from '../cli/printers/index.js';
 import { unknownTypeError } from '../cli/resource-args.js';
-import { waitSimulated } from '../cli/rollout/wait.js';
+import { waitFor } from '../cli/rollout/wait.js';
 
 export default class Events extends KubeCommand<typeof Events> {
   static override summary = 'List events';
@@ -70,7 +70,7 @@ With --watch, the cluster keeps running (in simulated time: when nothing is left
       // Watching: print every event that is new or changed since it was last printed.
       const seen = new Map(events.map((e) => [e.metadata.uid ?? '', e.metadata.resourceVersion ?? '']));
       let headerDue = !output && events.length === 0 && !flags['no-headers'];
-      await waitSimulated(conn, async () => {
+      await waitFor(conn, async () => {
         const fresh = (await fetch()).filter((e) => seen.get(e.metadata.uid ?? '') !== e.metadata.resourceVersion);
         for (const e of fresh) seen.set(e.metadata.uid ?? '', e.metadata.resourceVersion ?? '');
         if (fresh.length === 0) return false;

@@ -8,7 +8,7 @@ import { apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, selectorFlag } fro
 import { durationFlag } from '../cli/go-duration.js';
 import { kindPrefix } from '../cli/printers/name.js';
 import { resolveTargets } from '../cli/rollout/targets.js';
-import { waitSimulated } from '../cli/rollout/wait.js';
+import { waitFor } from '../cli/rollout/wait.js';
 
 const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
 
@@ -70,7 +70,7 @@ export default class Scale extends KubeCommand<typeof Scale> {
         }
       }
       if (timeoutMs > 0 && dryRun === 'none' && scaled.length > 0) {
-        await waitSimulated(conn, async () => {
+        await waitFor(conn, async () => {
           for (const { kind, obj } of scaled) {
             const live = await conn.client.get(kind.plural, obj.metadata.namespace, obj.metadata.name ?? '');
             if ((live.status?.replicas ?? 0) !== f.replicas || (live.status?.observedGeneration ?? 0) < (live.metadata.generation ?? 0)) return false;

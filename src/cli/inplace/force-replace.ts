@@ -8,7 +8,7 @@ import type { Connection } from '../../client/embedded.js';
 import { withSource } from '../apply/apply-object.js';
 import type { ManifestItem } from '../manifests.js';
 import { kindPrefix } from '../printers/name.js';
-import { waitSimulated } from '../rollout/wait.js';
+import { waitFor } from '../rollout/wait.js';
 import type { CommandIO } from './print.js';
 
 export interface ForceOptions {
@@ -34,7 +34,7 @@ export async function forceReplace(conn: Connection, items: Placed[], opts: Forc
       return 0;
     }
   }
-  await waitSimulated(conn, async () => {
+  await waitFor(conn, async () => {
     for (const { item, uid } of deleted) {
       try {
         const live = await conn.client.get(item.kind.plural, item.namespace, item.obj.metadata.name ?? '');

@@ -1,10 +1,12 @@
 /**
- * Waiting in simulated time (DESIGN rule 5): run the control loop; when the cluster is quiet, jump
- * its clock to the next delayed key (a back-off, a minReadySeconds, a progress deadline) instead of
- * sleeping — never past the deadline. With nothing due and no deadline, wait on the wall clock
- * (cluster time moves with it), as kubectl would wait until interrupted.
+ * How commands that wait for a state (`rollout status`, `scale --current-replicas` follow-ups,
+ * `replace --force`, `events -w`) let time pass: the same wall-time loop as `wait` and
+ * `get --watch` (src/cli/watch/tick-loop.ts). The cluster follows wall time; due work runs when it
+ * is due; the write lock is released while the command sleeps. `cluster advance` is how a user
+ * makes time pass faster — waiting never moves the cluster's clock by itself.
  */
 import type { Connection } from '../../client/embedded.js';
+import { type TickLoopOptions, tickUntil } from '../watch/tick-loop.js';
 
 export class WaitTimeout extends Error {
   constructor() {
@@ -12,40 +14,18 @@ export class WaitTimeout extends Error {
   }
 }
 
-export interface TickOptions {
-  /** Simulated milliseconds to wait at most; 0 = no limit. */
+export interface WaitOptions extends Pick<TickLoopOptions, 'pollMs' | 'wallNow' | 'sleep' | 'signal'> {
+  /** Wall milliseconds to wait at most; 0 = no limit. */
   timeoutMs: number;
-  /** How long to sleep (wall clock) when nothing is due; tests shorten it. */
-  idleSleepMs?: number;
-  /** Called whenever simulated time jumps (spinner text). */
-  onAdvance?: (ms: number) => void;
 }
 
 /**
  * Calls `check` after every settle of the cluster until it returns true; throws WaitTimeout once
- * the deadline passes (checking once more at the deadline).
+ * the deadline passes (having checked once more at the deadline).
  */
-export async function waitSimulated(conn: Connection, check: () => Promise<boolean>, opts: TickOptions): Promise<void> {
-  const cluster = conn.cluster;
-  const start = conn.now().getTime();
-  const deadline = opts.timeoutMs > 0 ? start + opts.timeoutMs : Number.POSITIVE_INFINITY;
-  for (;;) {
-    await cluster?.reconcile();
-    if (await check()) return;
-    const now = conn.now().getTime();
-    if (now >= deadline) throw new WaitTimeout();
-    const due = cluster?.store.nextDue();
-    if (cluster && due !== undefined) {
-      const jump = Math.max(0, Math.min(due, deadline) - now);
-      await cluster.advance(jump);
-      if (jump > 0) opts.onAdvance?.(jump);
-      continue;
-    }
-    if (cluster && Number.isFinite(deadline)) {
-      await cluster.advance(deadline - now);
-      opts.onAdvance?.(deadline - now);
-      continue;
-    }
-    await new Promise((r) => setTimeout(r, opts.idleSleepMs ?? 1000));
-  }
+export async function waitFor(conn: Connection, check: () => Promise<boolean>, opts: WaitOptions): Promise<void> {
+  const wallNow = opts.wallNow ?? Date.now;
+  const deadline = opts.timeoutMs > 0 ? wallNow() + opts.timeoutMs : undefined;
+  const outcome = await tickUntil(conn, check, { ...opts, deadline });
+  if (outcome === 'deadline') throw new WaitTimeout();
 }

@@ -5,7 +5,7 @@ import { selectorFlag } from '../../cli/flags.js';
 import { durationFlag } from '../../cli/go-duration.js';
 import { statusViewer } from '../../cli/rollout/status-viewer.js';
 import { groupKind, resolveTargets } from '../../cli/rollout/targets.js';
-import { waitSimulated } from '../../cli/rollout/wait.js';
+import { waitFor } from '../../cli/rollout/wait.js';
 
 export default class RolloutStatus extends KubeCommand<typeof RolloutStatus> {
   static override summary = 'Show the status of the rollout';
@@ -41,12 +41,12 @@ export default class RolloutStatus extends KubeCommand<typeof RolloutStatus> {
           spinner?.stop();
           this.out(status.message);
           last = status.message;
-          if (!status.done) spinner?.start('advancing simulated time');
+          if (!status.done) spinner?.start('waiting for the rollout');
         }
         return status.done || !this.flags.watch;
       };
       try {
-        await waitSimulated(conn, check, { timeoutMs });
+        await waitFor(conn, check, { timeoutMs });
       } catch (e) {
         this.err(renderError(e));
         throw new ReportedError(1);
