@@ -4,8 +4,9 @@
  * the nodes, and the default StorageClass `standard`.
  *
  * Nodes are named `pocketkube-node-1` … `pocketkube-node-N` (a kind-like cluster of workers with no
- * control-plane node to schedule around); node i has InternalIP 172.18.0.(i+1) and podCIDR
- * 10.244.i.0/24. The API server's own address is 172.18.0.1.
+ * control-plane node to schedule around); node i has InternalIP 172.18.0.1 + i (in 172.18.0.0/16) and
+ * the i-th /24 of the cluster CIDR 10.244.0.0/14 as podCIDR (10.244.1.0/24, …, 10.245.0.0/24 for node
+ * 256), so clusters of up to 1,023 nodes get valid, distinct ranges. The API server is 172.18.0.1.
  */
 import type { Client } from '../api/client.js';
 import type { KubeObject } from '../api/types.js';
@@ -24,6 +25,24 @@ export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube
 export const API_SERVER_IP = '172.18.0.1';
 export const KUBELET_VERSION = 'v1.32.0';
 export const STORAGE_PROVISIONER = 'pocketkube.io/hostpath';
+
+/** Most nodes a cluster can have: the /24s of the cluster CIDR 10.244.0.0/14, less the first. */
+export const MAX_NODES = 1023;
+
+/** Dotted IPv4 address of a 32-bit number. */
+function ipv4(n: number): string {
+  return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join('.');
+}
+
+/** 10.244.0.0 + i × 256, as a /24. */
+export function nodePodCIDR(i: number): string {
+  return `${ipv4(((10 << 24) | (244 << 16)) + i * 256)}/24`;
+}
+
+/** 172.18.0.1 + i. */
+export function nodeInternalIP(i: number): string {
+  return ipv4(((172 << 24) | (18 << 16) | 1) + i);
+}
 
 export function nodeName(i: number): string {
   return `pocketkube-node-${i}`;
@@ -49,7 +68,7 @@ export function nodeObject(i: number, o: Required<BootstrapOptions>, now: string
       },
       annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
     },
-    spec: { podCIDR: `10.244.${i}.0/24`, podCIDRs: [`10.244.${i}.0/24`], providerID: `pocketkube://${name}` },
+    spec: { podCIDR: nodePodCIDR(i), podCIDRs: [nodePodCIDR(i)], providerID: `pocketkube://${name}` },
     status: {
       capacity: resources,
       allocatable: { ...resources },
@@ -60,7 +79,7 @@ export function nodeObject(i: number, o: Required<BootstrapOptions>, now: string
         cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
       ],
       addresses: [
-        { type: 'InternalIP', address: `172.18.0.${i + 1}` },
+        { type: 'InternalIP', address: nodeInternalIP(i) },
         { type: 'Hostname', address: name },
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
