@@ -14,24 +14,8 @@ import { internalClient } from './apiserver/internal-client.js';
 import { type BootstrapOptions, bootstrapCluster } from './apiserver/bootstrap.js';
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
 import { type ChangeEvent, ChangeFeed } from './apiserver/change-feed.js';
-import { namespaceReconciler } from './controllers/namespace.js';
 import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
-import { kubeletReconciler } from './node/kubelet.js';
-import { nodeLifecycleReconciler } from './controllers/node-lifecycle.js';
-import { endpointsReconciler } from './controllers/endpoints.js';
-import { endpointSliceReconciler } from './controllers/endpoint-slice.js';
-import { pvBinderReconciler } from './controllers/volume/pv-binder.js';
-import { pvProvisionerReconciler } from './controllers/volume/pv-provisioner.js';
-import { pvcProtectionReconciler, pvProtectionReconciler } from './controllers/volume/protection.js';
-import { statefulSetReconciler } from './controllers/stateful-set/controller.js';
-import { replicaSetReconciler } from './controllers/replica-set.js';
-import { deploymentReconciler } from './controllers/deployment/sync.js';
-import { garbageCollector } from './controllers/garbage-collector.js';
-import { schedulerReconciler } from './scheduler/scheduler-reconciler.js';
-import { jobReconciler } from './controllers/job/sync.js';
-import { cronJobReconciler } from './controllers/cron-job/sync.js';
-import { daemonSetReconciler } from './controllers/daemon-set/sync.js';
-import { ttlAfterFinishedReconciler } from './controllers/ttl-after-finished.js';
+import { clusterReconcilers } from './cluster-reconcilers.js';
 import type { Store, WriteLock } from './store/store.js';
 import { type Clock, OffsetClock, rfc3339, wallClock } from './util/clock.js';
 
@@ -96,24 +80,9 @@ export class Cluster {
       onRemoved: this.feed.removed,
     });
     this.components = internalClient(this.client);
-    this.register(namespaceReconciler(this.registry, () => store.getMeta<ClusterCA>(META_CA)?.cert));
-    this.register(schedulerReconciler(this.clock));
-    this.register(kubeletReconciler(this.components));
-    this.register(nodeLifecycleReconciler());
-    this.register(endpointsReconciler());
-    this.register(endpointSliceReconciler());
-    this.register(pvBinderReconciler());
-    this.register(pvProvisionerReconciler());
-    this.register(pvcProtectionReconciler());
-    this.register(pvProtectionReconciler());
-    this.register(statefulSetReconciler());
-    this.register(replicaSetReconciler());
-    this.register(deploymentReconciler());
-    this.register(garbageCollector(this.registry));
-    this.register(jobReconciler());
-    this.register(cronJobReconciler());
-    this.register(daemonSetReconciler());
-    this.register(ttlAfterFinishedReconciler());
+    for (const r of clusterReconcilers({ registry: this.registry, clock: this.clock, components: this.components, caCert: () => store.getMeta<ClusterCA>(META_CA)?.cert })) {
+      this.register(r);
+    }
   }
 
   /** Opens (creating and bootstrapping if new) the cluster whose state lives in `dir`. */

@@ -44,7 +44,7 @@ describe('Cluster (in memory)', () => {
     expect(node.status.conditions.find((x: { type: string }) => x.type === 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady' });
     expect(node.status.addresses[0]).toEqual({ type: 'InternalIP', address: '172.18.0.3' });
     const sc = await c.client.get('storageclasses', undefined, 'standard');
-    expect(sc.metadata.annotations['storageclass.kubernetes.io/is-default-class']).toBe('true');
+    expect(sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class']).toBe('true');
     await c.close();
   });
 

@@ -28,6 +28,15 @@ export interface WriteOptions {
   onWarning?: (message: string) => void;
 }
 
+/** The Binding body of POST pods/<name>/binding, beside its target node. */
+export interface BindOptions {
+  dryRun?: DryRun;
+  /** The pod's UID as the binder saw it (a recreated pod of the same name is a 409). */
+  uid?: string;
+  /** Merged into the pod's annotations. */
+  annotations?: Record<string, string>;
+}
+
 export interface DeleteOptions {
   dryRun?: DryRun;
   propagationPolicy?: PropagationPolicy;
@@ -55,6 +64,11 @@ export interface Client {
   /** The /status subresource: only status (and nothing else) is taken from obj. */
   updateStatus(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
   patch(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): Promise<KubeObject>;
+  /**
+   * The pods/binding subresource: assigns a pending pod to a node (spec.nodeName and PodScheduled=True
+   * in one write). Returns the pod as stored afterwards.
+   */
+  bind(namespace: string | undefined, name: string, nodeName: string, opts?: BindOptions): Promise<KubeObject>;
   /** Returns the object as it is after the call (marked for deletion, or as it was when removed). */
   delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<KubeObject>;
 }

@@ -1,7 +1,7 @@
 /** A get that answers `undefined` for a missing object (404) instead of throwing. */
-import type { Client } from '../api/client.js';
-import { isStatusError } from '../api/errors.js';
-import type { KubeObject } from '../api/types.js';
+import type { Client } from './client.js';
+import { isStatusError } from './errors.js';
+import type { KubeObject } from './types.js';
 
 export async function getOptional(client: Client, resource: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
   try {

@@ -3,12 +3,13 @@
  * create.ts, update.ts (update, updateStatus), patch.ts, read.ts (get, list), deletion.ts.
  * Every write goes through here; the store records each as a change.
  */
-import type { Client, DeleteOptions, ListOptions, PatchType, WriteOptions } from '../api/client.js';
+import type { BindOptions, Client, DeleteOptions, ListOptions, PatchType, WriteOptions } from '../api/client.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, ObjectList } from '../api/types.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../util/clock.js';
 import type { ServerContext } from './context.js';
+import { bindPod } from './binding.js';
 import { createObject } from './create.js';
 import { deleteObject } from './deletion.js';
 import { patchObject } from './patch.js';
@@ -71,6 +72,11 @@ export class ApiServer implements Client {
   async patch(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): Promise<KubeObject> {
     const kind = kindFor(this.ctx.registry, resource);
     return this.write(opts?.dryRun === 'All', () => patchObject(this.ctx, kind, namespace, name, type, patch, opts));
+  }
+
+  async bind(namespace: string | undefined, name: string, nodeName: string, opts?: BindOptions): Promise<KubeObject> {
+    const pods = kindFor(this.ctx.registry, 'pods');
+    return this.write(opts?.dryRun === 'All', () => bindPod(this.ctx, pods, namespace, name, nodeName, opts));
   }
 
   async delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<KubeObject> {

@@ -15,6 +15,7 @@ export function internalClient(server: Client): Client {
     update: (resource, obj, o) => server.update(resource, obj, opts(o)),
     updateStatus: (resource, obj, o) => server.updateStatus(resource, obj, opts(o)),
     patch: (resource, namespace, name, type, patch, o) => server.patch(resource, namespace, name, type, patch, opts(o)),
+    bind: (namespace, name, nodeName, o) => server.bind(namespace, name, nodeName, o),
     delete: (resource, namespace, name, o) => server.delete(resource, namespace, name, o),
   };
 }

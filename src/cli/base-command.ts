@@ -2,7 +2,7 @@ import { Command, Errors, Flags, type Interfaces } from '@oclif/core';
 import type { Connection } from '../client/embedded.js';
 import { PlainError, ReportedError, isParseError, renderError, renderParseError } from './errors.js';
 import { existsSync } from 'node:fs';
-import { clusterDir, ensurePrivateDir, resolveStateRoot } from '../store/state-dir.js';
+import { clusterDir, ensurePrivateDir, resolveStateRoot } from '../util/state-dir.js';
 import { contextNamespace, currentContext, DEFAULT_CLUSTER } from './contexts.js';
 import { colourEnabled } from './colors.js';
 

@@ -7,7 +7,7 @@ import { complete } from '../cli/completion/candidates.js';
 import { completionCommands, completionWorld } from '../cli/completion/world.js';
 import { listContexts } from '../cli/contexts.js';
 import type { Connection } from '../client/embedded.js';
-import { clusterDir } from '../store/state-dir.js';
+import { clusterDir } from '../util/state-dir.js';
 
 /**
  * The callback of the completion scripts (cobra's protocol): `pocketkube __complete WORDS… PARTIAL`

@@ -1,8 +1,7 @@
-import { KubeCommand } from '../cli/base-command.js';
+import { MetadataCommand } from '../cli/inplace/metadata-command.js';
 import { metadataFlags } from '../cli/inplace/metadata-flags.js';
-import { runMetadata } from '../cli/inplace/run-metadata.js';
 
-export default class Annotate extends KubeCommand<typeof Annotate> {
+export default class Annotate extends MetadataCommand {
   static override summary = 'Update the annotations on a resource';
   static override description = [
     'Update the annotations on one or more resources.',
@@ -11,7 +10,6 @@ export default class Annotate extends KubeCommand<typeof Annotate> {
     '',
     ' Attempting to set an annotation that already exists will fail unless --overwrite is set. If --resource-version is specified and does not match the current resource version on the server the command will fail.',
   ].join('\n');
-  static override strict = false;
   static override usage = 'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]';
   static override examples = [
     "# Update pod 'foo' with the annotation 'description' and the value 'my frontend'\n# If the same annotation is set multiple times, only the last value will be applied\n<%= config.bin %> annotate pods foo description='my frontend'",
@@ -23,16 +21,5 @@ export default class Annotate extends KubeCommand<typeof Annotate> {
   ];
   static override flags = metadataFlags('annotation', 'kubectl-annotate');
 
-  async run(): Promise<void> {
-    await this.withCluster((conn) =>
-      runMetadata(conn, {
-        field: 'annotations',
-        args: this.argList,
-        flags: this.flags,
-        namespace: this.namespace(),
-        enforceNamespace: this.namespaceExplicit(),
-        bin: this.config.bin,
-      }, { out: (t) => this.out(t), err: (t) => this.err(t) }),
-    );
-  }
+  protected readonly field = 'annotations';
 }

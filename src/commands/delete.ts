@@ -8,7 +8,7 @@ import { type DeleteTarget, argTargets, checkDeleteSelection } from '../cli/dele
 import { type DeletedRef, waitForDeletion } from '../cli/delete/wait-deleted.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
 import { allNamespacesFlag, apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlag, outputFlag, recursiveFlag, selectorFlag } from '../cli/flags.js';
-import { durationFlag } from '../cli/go-duration.js';
+import { durationFlag } from '../util/go-duration.js';
 import { loadManifests } from '../cli/manifests.js';
 import { placeObjects } from '../cli/object-namespace.js';
 import { kindPrefix } from '../cli/printers/name.js';

@@ -1,8 +1,7 @@
-import { KubeCommand } from '../cli/base-command.js';
+import { MetadataCommand } from '../cli/inplace/metadata-command.js';
 import { metadataFlags } from '../cli/inplace/metadata-flags.js';
-import { runMetadata } from '../cli/inplace/run-metadata.js';
 
-export default class Label extends KubeCommand<typeof Label> {
+export default class Label extends MetadataCommand {
   static override summary = 'Update the labels on a resource';
   static override description = [
     'Update the labels on a resource.',
@@ -12,7 +11,6 @@ export default class Label extends KubeCommand<typeof Label> {
     '  *  If --overwrite is true, then existing labels can be overwritten, otherwise attempting to overwrite a label will result in an error.',
     '  *  If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used.',
   ].join('\n');
-  static override strict = false;
   static override usage = 'label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]';
   static override examples = [
     "# Update pod 'foo' with the label 'unhealthy' and the value 'true'\n<%= config.bin %> label pods foo unhealthy=true",
@@ -24,16 +22,5 @@ export default class Label extends KubeCommand<typeof Label> {
   ];
   static override flags = metadataFlags('label', 'kubectl-label');
 
-  async run(): Promise<void> {
-    await this.withCluster((conn) =>
-      runMetadata(conn, {
-        field: 'labels',
-        args: this.argList,
-        flags: this.flags,
-        namespace: this.namespace(),
-        enforceNamespace: this.namespaceExplicit(),
-        bin: this.config.bin,
-      }, { out: (t) => this.out(t), err: (t) => this.err(t) }),
-    );
-  }
+  protected readonly field = 'labels';
 }

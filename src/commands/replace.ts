@@ -6,7 +6,7 @@ import { LAST_APPLIED, withLastApplied } from '../cli/apply/last-applied.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
 import { apiDryRun, dryRunFlag, dryRunStrategy, filenameFlag, outputFlag, recursiveFlag, writeOutput } from '../cli/flags.js';
-import { durationFlag } from '../cli/go-duration.js';
+import { durationFlag } from '../util/go-duration.js';
 import { forceReplace } from '../cli/inplace/force-replace.js';
 import { ChangePrinter } from '../cli/inplace/print.js';
 import { loadManifests } from '../cli/manifests.js';

@@ -5,7 +5,7 @@ import type { KubeObject } from '../api/types.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
 import { apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, selectorFlag } from '../cli/flags.js';
-import { durationFlag } from '../cli/go-duration.js';
+import { durationFlag } from '../util/go-duration.js';
 import { kindPrefix } from '../cli/printers/name.js';
 import { resolveTargets } from '../cli/rollout/targets.js';
 import { waitFor } from '../cli/rollout/wait.js';

@@ -3,7 +3,7 @@ import { kindRegistry } from '../api/kinds/index.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
 import { allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag } from '../cli/flags.js';
-import { durationFlag } from '../cli/go-duration.js';
+import { durationFlag } from '../util/go-duration.js';
 import { loadManifests } from '../cli/manifests.js';
 import { isObjectFormat, resourceName, toJson, toYaml } from '../cli/printers/index.js';
 import { selectorParam } from '../cli/resource-args.js';

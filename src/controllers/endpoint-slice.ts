@@ -91,14 +91,14 @@ async function sync(svc: KubeObject, pods: KubeObject[], ctx: ReconcileContext):
   const annotations = { [TRIGGER_TIME_ANNOTATION]: triggerTime(svc, pods) };
   const owner = { apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
   const unused = [...existing];
-  const todo: Desired[] = [];
+  const unmatched: Desired[] = [];
   // keep slices already right; then reuse the rest for what is left, create or delete the difference
   for (const d of desired) {
     const i = unused.findIndex((s) => deepEqual(s.ports ?? [], d.ports) && deepEqual(s.endpoints ?? [], d.endpoints) && deepEqual(s.metadata.labels ?? {}, labels));
     if (i >= 0) unused.splice(i, 1);
-    else todo.push(d);
+    else unmatched.push(d);
   }
-  for (const d of todo) {
+  for (const d of unmatched) {
     const reuse = unused.shift();
     const content = { addressType: 'IPv4', endpoints: d.endpoints, ports: d.ports };
     if (reuse) {

@@ -8,7 +8,7 @@
 import { isStatusError } from '../api/errors.js';
 import { deepEqual } from '../api/patch/json-value.js';
 import type { KubeObject } from '../api/types.js';
-import { getOptional } from './get-optional.js';
+import { getOptional } from '../api/get-optional.js';
 import type { ReconcileContext, Reconciler } from './reconciler.js';
 import {
   compareIPs, endpointHostname, podInEndpoints, podReady, podTargetRef, type ResolvedPort, resolvePort, serviceLabels, TRIGGER_TIME_ANNOTATION,

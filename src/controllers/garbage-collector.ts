@@ -14,6 +14,7 @@
  */
 import type { Client, PropagationPolicy } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
+import { getOptional } from '../api/get-optional.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, OwnerReference } from '../api/types.js';
 import { OwnerIndex } from './owner-index.js';
@@ -28,15 +29,6 @@ function slim(o: KubeObject): KubeObject {
 }
 
 const ref = (resource: string, ns: string | undefined, name: string | undefined) => `${resource}|${ns ?? ''}|${name ?? ''}`;
-
-async function getOrNull(client: Client, resource: string, ns: string | undefined, name: string): Promise<KubeObject | undefined> {
-  try {
-    return await client.get(resource, ns, name);
-  } catch (e) {
-    if (isStatusError(e) && e.code === 404) return undefined;
-    throw e;
-  }
-}
 
 export function garbageCollector(registry: Registry): Reconciler {
   const resources = registry.kinds.filter((k) => k.plural !== 'events').map((k) => k.plural);
@@ -76,7 +68,7 @@ export function garbageCollector(registry: Registry): Reconciler {
     for (const [resource, index] of indexes) {
       await index.prime(client, namespaced.get(resource) ? ns : undefined);
       for (const cached of index.ownedBy(uid)) {
-        const obj = await getOrNull(client, resource, cached.metadata.namespace, cached.metadata.name ?? '');
+        const obj = await getOptional(client, resource, cached.metadata.namespace, cached.metadata.name ?? '');
         if (obj?.metadata.ownerReferences?.some((r) => r.uid === uid)) out.push({ resource, obj });
       }
     }
@@ -87,7 +79,7 @@ export function garbageCollector(registry: Registry): Reconciler {
   async function ownerState(client: Client, dep: KubeObject, r: OwnerReference): Promise<'absent' | 'waiting' | 'solid'> {
     const kind = ownerResource(r);
     if (!kind) return 'solid';
-    const owner = await getOrNull(client, kind.plural, kind.namespaced ? dep.metadata.namespace : undefined, r.name);
+    const owner = await getOptional(client, kind.plural, kind.namespaced ? dep.metadata.namespace : undefined, r.name);
     if (!owner || owner.metadata.uid !== r.uid) return 'absent';
     if (owner.metadata.deletionTimestamp && (owner.metadata.finalizers ?? []).includes(FOREGROUND)) return 'waiting';
     alive.add(r.uid);
@@ -154,7 +146,7 @@ export function garbageCollector(registry: Registry): Reconciler {
     const blocking = (await dependents(ctx.client, owner.metadata.namespace, uid))
       .filter((d) => d.obj.metadata.ownerReferences?.some((r) => r.uid === uid && r.blockOwnerDeletion));
     if (blocking.length === 0) {
-      const fresh = await getOrNull(ctx.client, resource, owner.metadata.namespace, owner.metadata.name ?? '');
+      const fresh = await getOptional(ctx.client, resource, owner.metadata.namespace, owner.metadata.name ?? '');
       if (fresh?.metadata.uid === uid) await removeFinalizer(ctx.client, resource, fresh, FOREGROUND);
     }
   }
@@ -169,7 +161,7 @@ export function garbageCollector(registry: Registry): Reconciler {
         return;
       }
       const ns = b === '' ? undefined : b;
-      const obj = await getOrNull(ctx.client, a, ns, c);
+      const obj = await getOptional(ctx.client, a, ns, c);
       if (!obj) return;
       if (what === 'check') return attemptToDelete(ctx, a, obj);
       if (what === 'owner' && obj.metadata.deletionTimestamp) return processOwner(ctx, a, obj);

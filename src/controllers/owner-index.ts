@@ -51,6 +51,20 @@ export class OwnerIndex {
     return before;
   }
 
+  /**
+   * A watch's keys for one change: applies it, then names (`namespace/name`) the controller of
+   * `ownerKind` that owned the object before the change and the one that owns it now.
+   */
+  controllerKeys(obj: KubeObject, type: 'put' | 'delete', ownerKind: string): string[] {
+    const before = this.observe(obj, type);
+    const keys = new Set<string>();
+    for (const o of [before, type === 'delete' ? undefined : obj]) {
+      const ref = o ? controllerRef(o) : undefined;
+      if (o && ref?.kind === ownerKind) keys.add(`${o.metadata.namespace}/${ref.name}`);
+    }
+    return [...keys];
+  }
+
   /** The cached object at a key (`namespace/name`), if any. */
   cached(namespace: string | undefined, name: string): KubeObject | undefined {
     return this.objects.get(`${namespace ?? ''}/${name}`);

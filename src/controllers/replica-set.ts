@@ -6,6 +6,7 @@
 import type { Client } from '../api/client.js';
 import { EventRecorder } from '../api/event-recorder.js';
 import { isStatusError } from '../api/errors.js';
+import { getOptional } from '../api/get-optional.js';
 import { labelsMatch, selectorFromLabelSelector } from '../api/label-selector.js';
 import type { Condition, KubeObject } from '../api/types.js';
 import { rfc3339 } from '../util/clock.js';
@@ -54,15 +55,6 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function getOrNull(client: Client, resource: string, ns: string | undefined, name: string): Promise<KubeObject | undefined> {
-  try {
-    return await client.get(resource, ns, name);
-  } catch (e) {
-    if (isStatusError(e) && e.code === 404) return undefined;
-    throw e;
-  }
-}
-
 /**
  * Creates and deletes a sync made that the cache has not shown yet (the controller's "expectations"):
  * until they show, the ReplicaSet is not resized again, so a second sync in the same round cannot
@@ -101,7 +93,7 @@ export function replicaSetReconciler(): Reconciler {
     const candidates = [...pods.ownedBy(rs.metadata.uid ?? ''), ...pods.orphans(ns)].filter(isPodActive);
     const active = await claim({
       client: ctx.client, resource: 'pods', owner: rs, selector, candidates,
-      fresh: (p) => getOrNull(ctx.client, 'pods', ns, p.metadata.name ?? ''),
+      fresh: (p) => getOptional(ctx.client, 'pods', ns, p.metadata.name ?? ''),
     });
 
     let failure: { reason: string; error: unknown } | undefined;
@@ -204,7 +196,7 @@ export function replicaSetReconciler(): Reconciler {
         }
         return;
       }
-      const rs = await getOrNull(ctx.client, 'replicasets', namespace, name);
+      const rs = await getOptional(ctx.client, 'replicasets', namespace, name);
       if (!rs) return;
       return sync(rs, ctx);
     },
@@ -225,7 +217,7 @@ async function writeStatus(client: Client, rs: KubeObject, status: Record<string
   const same = Object.entries(status).every(([k, v]) => JSON.stringify(before[k]) === JSON.stringify(v)) &&
     (status.conditions !== undefined || before.conditions === undefined || before.conditions.length === 0);
   if (same) return;
-  const fresh = await getOrNull(client, 'replicasets', rs.metadata.namespace, rs.metadata.name ?? '');
+  const fresh = await getOptional(client, 'replicasets', rs.metadata.namespace, rs.metadata.name ?? '');
   if (!fresh || fresh.metadata.uid !== rs.metadata.uid) return;
   const next = { ...status };
   if (!next.conditions) delete next.conditions;

@@ -3,9 +3,9 @@
  * or Failed) and sets spec.ttlSecondsAfterFinished is deleted — background propagation, so the
  * garbage collector removes its pods — that many seconds after it finished (simulated time).
  */
+import { getOptional } from '../api/get-optional.js';
 import type { Condition, KubeObject } from '../api/types.js';
 import { isStatusError } from '../api/errors.js';
-import { getIfExists } from './job/read.js';
 import { keyOf, type Reconciler, splitKey } from './reconciler.js';
 
 /** When the Job finished: its Complete/Failed condition's transition time; undefined while running. */
@@ -21,7 +21,7 @@ export function ttlAfterFinishedReconciler(): Reconciler {
     watches: [{ resource: 'jobs', keys: (o, type) => (type === 'put' && o.spec?.ttlSecondsAfterFinished != null ? [keyOf(o)] : []) }],
     async reconcile(key, ctx) {
       const { namespace, name } = splitKey(key);
-      const job = await getIfExists(ctx.client, 'jobs', namespace, name);
+      const job = await getOptional(ctx.client, 'jobs', namespace, name);
       const ttl = job?.spec?.ttlSecondsAfterFinished;
       if (!job || ttl == null || job.metadata.deletionTimestamp) return;
       const finished = jobFinishTime(job);

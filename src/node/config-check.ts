@@ -4,7 +4,7 @@
  * worded as the kubelet words them (FailedMount, CreateContainerConfigError).
  */
 import type { Client } from '../api/client.js';
-import { isStatusError } from '../api/errors.js';
+import { getOptional } from '../api/get-optional.js';
 import type { KubeObject } from '../api/types.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -18,10 +18,7 @@ export function fetcher(client: Client, namespace: string): Fetch {
     const key = `${resource}/${name}`;
     let p = cache.get(key);
     if (!p) {
-      p = client.get(resource, namespace, name).catch((e) => {
-        if (isStatusError(e) && e.code === 404) return undefined;
-        throw e;
-      });
+      p = getOptional(client, resource, namespace, name);
       cache.set(key, p);
     }
     return p;

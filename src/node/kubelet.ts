@@ -10,6 +10,7 @@
 import type { Client } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
 import { EventRecorder } from '../api/event-recorder.js';
+import { getOptional } from '../api/get-optional.js';
 import { deepEqual } from '../api/patch/json-value.js';
 import type { KubeObject } from '../api/types.js';
 import type { ReconcileContext, ReconcileResult, Reconciler } from '../controllers/reconciler.js';
@@ -26,15 +27,6 @@ import { podBehaviour } from './runtime-config.js';
 const NODE_KEY = 'node:';
 const NAMESPACE_KEY = 'namespace:';
 const rfc = (ms: number) => rfc3339(new Date(ms));
-
-async function getOrUndefined(client: Client, resource: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
-  try {
-    return await client.get(resource, namespace, name);
-  } catch (e) {
-    if (isStatusError(e) && e.code === 404) return undefined;
-    throw e;
-  }
-}
 
 function internalIP(node: KubeObject): string {
   return (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '';
@@ -90,7 +82,7 @@ export class Kubelet {
 
   async syncPod(namespace: string, name: string, ctx: ReconcileContext, fromWatch = false): Promise<ReconcileResult | void> {
     const key = `${namespace}/${name}`;
-    const pod = await getOrUndefined(ctx.client, 'pods', namespace, name);
+    const pod = await getOptional(ctx.client, 'pods', namespace, name);
     const nodeName: string | undefined = pod?.spec?.nodeName;
     if (!pod || !nodeName) {
       this.echoes.delete(key);
@@ -98,7 +90,7 @@ export class Kubelet {
     }
     const echo = this.echoes.get(key);
     if (fromWatch && echo && echo.resourceVersion === pod.metadata.resourceVersion && echo.at === ctx.clock.now().getTime()) return;
-    const node = await getOrUndefined(ctx.client, 'nodes', undefined, nodeName);
+    const node = await getOptional(ctx.client, 'nodes', undefined, nodeName);
     if (!node || nodeIsDown(node)) return;
     const now = ctx.clock.now().getTime();
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, ctx, now);
@@ -145,7 +137,7 @@ export class Kubelet {
   }
 
   private async syncNode(nodeName: string, ctx: ReconcileContext): Promise<void> {
-    const node = await getOrUndefined(ctx.client, 'nodes', undefined, nodeName);
+    const node = await getOptional(ctx.client, 'nodes', undefined, nodeName);
     if (!node || nodeIsDown(node)) return;
     for (const p of (await ctx.client.list('pods', { fieldSelector: `spec.nodeName=${nodeName}` })).items) {
       await this.syncPod(p.metadata.namespace!, p.metadata.name!, ctx);

@@ -5,7 +5,7 @@
  * `crash-after` does not stop a pod from initialising.
  */
 import type { KubeObject } from '../api/types.js';
-import { parseGoDuration } from '../cli/go-duration.js';
+import { parseGoDuration } from '../util/go-duration.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -1,46 +1,17 @@
 /**
- * What the scheduler writes through the API: the binding (spec.nodeName, then PodScheduled=True), the
+ * What the scheduler writes through the API: the binding (pods/binding: spec.nodeName and PodScheduled=True), the
  * PodScheduled=False condition and nominatedNodeName of a pod that did not fit, the preemption of victims
  * (DisruptionTarget condition, then a graceful delete), and the events that go with each.
  */
 import type { Client } from '../api/client.js';
 import { EventRecorder } from '../api/event-recorder.js';
+import { withPodCondition } from '../api/pod-condition.js';
 import type { KubeObject } from '../api/types.js';
 import type { Clock } from '../util/clock.js';
 import { rfc3339 } from '../util/clock.js';
 import { DEFAULT_SCHEDULER_NAME } from './queue.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-
-export interface Condition {
-  type: string;
-  status: 'True' | 'False';
-  reason?: string;
-  message?: string;
-}
-
-/**
- * UpdatePodCondition: replaces the condition of that type, keeping lastTransitionTime when the status
- * does not change. Returns the new status, or undefined when nothing would change.
- */
-export function withCondition(status: any, cond: Condition, now: string): any | undefined {
-  const conditions: any[] = status?.conditions ?? [];
-  const i = conditions.findIndex((c) => c.type === cond.type);
-  const old = i >= 0 ? conditions[i] : undefined;
-  if (old && old.status === cond.status && (old.reason ?? '') === (cond.reason ?? '') && (old.message ?? '') === (cond.message ?? '')) return undefined;
-  const next = {
-    type: cond.type,
-    status: cond.status,
-    lastProbeTime: null,
-    lastTransitionTime: old && old.status === cond.status ? old.lastTransitionTime : now,
-    ...(cond.reason ? { reason: cond.reason } : {}),
-    ...(cond.message ? { message: cond.message } : {}),
-  };
-  const out = [...conditions];
-  if (i >= 0) out[i] = next;
-  else out.push(next);
-  return { ...status, conditions: out };
-}
 
 export class PodSchedulingWriter {
   private readonly recorder: EventRecorder;
@@ -58,9 +29,7 @@ export class PodSchedulingWriter {
 
   /** Binds the pod to the node; returns the pod as stored afterwards. */
   async bind(pod: KubeObject, nodeName: string): Promise<KubeObject> {
-    let bound = await this.client.update('pods', { ...pod, spec: { ...pod.spec, nodeName } });
-    const status = withCondition(bound.status, { type: 'PodScheduled', status: 'True' }, this.now());
-    if (status) bound = await this.client.updateStatus('pods', { ...bound, status });
+    const bound = await this.client.bind(pod.metadata.namespace, pod.metadata.name!, nodeName, { uid: pod.metadata.uid });
     const ns = bound.metadata.namespace ?? 'default';
     await this.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${bound.metadata.name} to ${nodeName}`);
     return bound;
@@ -68,7 +37,7 @@ export class PodSchedulingWriter {
 
   /** Records a failed attempt: PodScheduled=False (and the nomination), plus a FailedScheduling event. */
   async unschedulable(pod: KubeObject, reason: string, message: string, nominatedNodeName: string | undefined): Promise<KubeObject> {
-    let status = withCondition(pod.status, { type: 'PodScheduled', status: 'False', reason, message }, this.now());
+    let status = withPodCondition(pod.status, { type: 'PodScheduled', status: 'False', reason, message }, this.now());
     const nominate = nominatedNodeName !== undefined && pod.status?.nominatedNodeName !== nominatedNodeName;
     if (nominate) status = { ...(status ?? pod.status), nominatedNodeName };
     let written = pod;
@@ -84,7 +53,7 @@ export class PodSchedulingWriter {
       let current = victim;
       try {
         current = await this.client.get('pods', victim.metadata.namespace, victim.metadata.name!);
-        const status = withCondition(current.status, {
+        const status = withPodCondition(current.status, {
           type: 'DisruptionTarget',
           status: 'True',
           reason: 'PreemptionByScheduler',

@@ -72,7 +72,8 @@ export class KvStore implements Store {
       if (current?.metadata?.resourceVersion !== expectedResourceVersion) return undefined;
     }
     const revision = this.bump(key, 'put');
-    const stored = cloneJson(obj);
+    // the store takes obj over (Store.put): no copy on the way in, one for the caller on the way out
+    const stored = obj;
     stored.metadata = { ...(stored.metadata ?? {}), resourceVersion: String(revision) };
     this.overlay.set('objects', key, stored);
     return cloneJson(stored);

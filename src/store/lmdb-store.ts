@@ -3,14 +3,24 @@ import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import type { KeyRange, KvBackend, KvEntry, Space, WriteOp } from './kv-backend.js';
 import { SPACES } from './kv-backend.js';
+import { cloneJson } from './json-clone.js';
 import { KvStore, type KvStoreOptions } from './kv-store.js';
-import { ensurePrivateDir } from './state-dir.js';
+import { ensurePrivateDir } from '../util/state-dir.js';
 
 /** The LMDB environment directory inside a cluster directory. */
 export const LMDB_DIR = 'data';
 
-/** Committed state in one LMDB environment, one named database per key space. */
+/** Most decoded objects kept for repeated key reads (a namespace per create, a node per kubelet sync). */
+const DECODED_CACHE_SIZE = 4096;
+
+/**
+ * Committed state in one LMDB environment, one named database per key space. Key reads of objects
+ * keep the decoded value (until the next refresh or write), handing out copies: copying is several
+ * times cheaper than decoding again.
+ */
 class LmdbBackend implements KvBackend {
+  private decoded = new Map<string, unknown>();
+
   private constructor(
     private readonly root: RootDatabase,
     private readonly dbs: Record<Space, Database>,
@@ -24,7 +34,15 @@ class LmdbBackend implements KvBackend {
   }
 
   get(space: Space, key: string): unknown {
-    return this.dbs[space].get(key);
+    if (space !== 'objects') return this.dbs[space].get(key);
+    let value = this.decoded.get(key);
+    if (value === undefined) {
+      value = this.dbs[space].get(key);
+      if (value === undefined) return undefined;
+      if (this.decoded.size >= DECODED_CACHE_SIZE) this.decoded = new Map();
+      this.decoded.set(key, value);
+    }
+    return cloneJson(value);
   }
 
   *entries(space: Space, range: KeyRange): Generator<KvEntry> {
@@ -36,6 +54,7 @@ class LmdbBackend implements KvBackend {
   }
 
   write(ops: readonly WriteOp[]): void {
+    this.decoded = new Map();
     this.root.transactionSync(() => {
       for (const op of ops) {
         const db = this.dbs[op.space];
@@ -46,6 +65,7 @@ class LmdbBackend implements KvBackend {
   }
 
   refresh(): void {
+    this.decoded = new Map();
     this.root.resetReadTxn();
   }
 

@@ -33,8 +33,9 @@ export interface Store {
   /** Keys only (cheap counts and existence checks). */
   keys(prefix: string): string[];
   /**
-   * Writes obj under key at a new revision; sets obj.metadata.resourceVersion and returns the
-   * stored copy. If expectedRevision is given and the stored object's resourceVersion differs,
+   * Writes obj under key at a new revision and returns a copy of what is stored (resourceVersion
+   * set). The store takes obj over: the caller hands in an object it built and does not use or
+   * change it afterwards (the API server's pipeline builds a fresh one per request). If expectedRevision is given and the stored object's resourceVersion differs,
    * returns undefined (the caller turns that into a 409).
    */
   put(key: string, obj: KubeObject, expectedResourceVersion?: string): KubeObject | undefined;

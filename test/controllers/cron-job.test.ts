@@ -57,7 +57,7 @@ describe('CronJob controller', () => {
     const t1 = Math.floor(Date.parse('2026-01-01T00:01:00Z') / 60_000);
     expect(await jobNames(c)).toEqual([`hello-${t1}`]);
     const job = await c.client.get('jobs', 'default', `hello-${t1}`);
-    expect(job.metadata.annotations['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe('2026-01-01T00:01:00Z');
+    expect(job.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe('2026-01-01T00:01:00Z');
     const cj = await c.client.get('cronjobs', 'default', 'hello');
     expect(job.metadata.ownerReferences).toEqual([{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'hello', uid: cj.metadata.uid, controller: true, blockOwnerDeletion: true }]);
     expect(cj.status.lastScheduleTime).toBe('2026-01-01T00:01:00Z');

@@ -109,7 +109,7 @@ describe('PersistentVolume binder', () => {
     await t.advance(0);
     const wait = await c.get('persistentvolumeclaims', 'default', 'wait');
     expect(wait.status.phase).toBe('Bound');
-    expect(wait.metadata.annotations['volume.kubernetes.io/selected-node']).toBe('pocketkube-node-2');
+    expect(wait.metadata.annotations?.['volume.kubernetes.io/selected-node']).toBe('pocketkube-node-2');
     const vol = await c.get('persistentvolumes', undefined, wait.spec.volumeName);
     expect(vol.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0]).toEqual({ key: 'kubernetes.io/hostname', operator: 'In', values: ['pocketkube-node-2'] });
     // a static volume appearing later binds the class-less claim

@@ -31,7 +31,7 @@ describe('StatefulSet controller', () => {
     expect(web0.status.phase).toBe('Running');
     // OrderedReady: web-1 was created only after web-0 was Running and Ready
     const ready0 = web0.status.conditions.find((x: { type: string }) => x.type === 'Ready').lastTransitionTime;
-    expect(web1.metadata.creationTimestamp >= ready0).toBe(true);
+    expect(web1.metadata.creationTimestamp! >= ready0).toBe(true);
     expect(web0.spec).toMatchObject({ hostname: 'web-0', subdomain: 'nginx' });
     expect(web0.spec.volumes).toEqual([{ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } }]);
     expect(web1.metadata.labels).toEqual({
@@ -86,7 +86,7 @@ describe('StatefulSet controller', () => {
     set = await c.get('statefulsets', 'default', 'web');
     const second = set.status.updateRevision;
     expect(second).not.toBe(first);
-    const rev = async (n: string) => (await t.pod(n)).metadata.labels['controller-revision-hash'];
+    const rev = async (n: string) => (await t.pod(n)).metadata.labels?.['controller-revision-hash'];
     expect([await rev('web-0'), await rev('web-1'), await rev('web-2')]).toEqual([first, second, second]);
     expect(set.status).toMatchObject({ currentRevision: first, currentReplicas: 1, updatedReplicas: 2, replicas: 3 });
     set.spec.replicas = 1;

@@ -1,32 +1,19 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, CliSandbox } from './cli-runner.js';
+import { runAsync } from './settle.js';
 import type { KubeObject } from '../../src/api/types.js';
 
 /** Jobs, CronJobs, DaemonSets and simulated time through the built CLI (`npm run build` first). */
-const run = promisify(execFile);
-const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
 const CORPUS = '/work/shared/corpus';
-let dir: string;
+let sb: CliSandbox;
 
-async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--state-dir', dir, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const pk = (...args: string[]): Promise<CliResult> => runAsync(sb, args);
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pk-advance-'));
+  sb = new CliSandbox('pk-advance-');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sb.dispose());
 
 async function items(...args: string[]): Promise<KubeObject[]> {
   const out = await pk('get', ...args, '-o', 'json');

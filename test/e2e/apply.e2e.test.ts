@@ -2,27 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from './cli-runner.js';
+import { webDeployment } from './manifests.js';
 
 const CORPUS = '/work/shared/corpus';
 const sb = new CliSandbox('pk-apply-');
 afterAll(() => sb.dispose());
 
-const deployment = (replicas: number, image = 'nginx:1.27') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: web
-        image: ${image}
-`;
+const deployment = webDeployment;
 
 describe('apply', () => {
   it('creates, leaves unchanged, configures', () => {

@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, CliSandbox } from './cli-runner.js';
+import { runAsync } from './settle.js';
 
 /** The reading commands of the built CLI (`npm run build` first), each run against a fresh state dir. */
-const run = promisify(execFile);
-const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
-let dir: string;
+let sb: CliSandbox;
 
-async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--state-dir', dir, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const pk = (...args: string[]): Promise<CliResult> => runAsync(sb, args);
 
 const MANIFEST = `apiVersion: v1
 kind: ConfigMap
@@ -46,17 +33,17 @@ spec:
 `;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pk-get-'));
-  writeFileSync(join(dir, 'm.yaml'), MANIFEST);
-  writeFileSync(join(dir, 'ns.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+  sb = new CliSandbox('pk-get-');
+  writeFileSync(sb.path('m.yaml'), MANIFEST);
+  writeFileSync(sb.path('ns.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sb.dispose());
 
 describe('pocketkube get / describe / api-resources / version', () => {
   it('applies the test objects', async () => {
-    expect((await pk('apply', '-f', join(dir, 'ns.yaml'))).code).toBe(0);
-    const r = await pk('apply', '-f', join(dir, 'm.yaml'));
+    expect((await pk('apply', '-f', sb.path('ns.yaml'))).code).toBe(0);
+    const r = await pk('apply', '-f', sb.path('m.yaml'));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });

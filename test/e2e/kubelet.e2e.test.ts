@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, CliSandbox } from './cli-runner.js';
+import { runAsync } from './settle.js';
 
 /** The simulated data plane through the built CLI (`npm run build` first): pods start, print logs, wait on config. */
-const run = promisify(execFile);
-const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
-let dir: string;
+let sb: CliSandbox;
 
-async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--state-dir', dir, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const pk = (...args: string[]): Promise<CliResult> => runAsync(sb, args);
 
 const MANIFEST = `apiVersion: v1
 kind: Pod
@@ -50,14 +37,14 @@ spec:
 `;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pk-kubelet-'));
-  writeFileSync(join(dir, 'pods.yaml'), MANIFEST);
+  sb = new CliSandbox('pk-kubelet-');
+  writeFileSync(sb.path('pods.yaml'), MANIFEST);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sb.dispose());
 
 describe('kubelet end to end', () => {
   it('runs bound pods, waits on a missing Secret, and prints logs', async () => {
-    expect((await pk('apply', '-f', join(dir, 'pods.yaml'))).code).toBe(0);
+    expect((await pk('apply', '-f', sb.path('pods.yaml'))).code).toBe(0);
     const get = await pk('get', 'pods', '-o', 'wide');
     expect(get.stdout).toMatch(/^db\s+0\/1\s+CreateContainerConfigError\s+0\s+\S+\s+10\.244\.1\.2\s+pocketkube-node-1/m);
     expect(get.stdout).toMatch(/^web\s+2\/2\s+Running\s+0\s+\S+\s+10\.244\.2\.2\s+pocketkube-node-2/m);
@@ -72,8 +59,8 @@ describe('kubelet end to end', () => {
     const waiting = await pk('logs', 'db');
     expect(waiting.stderr).toBe('Error from server (BadRequest): container "mysql" in pod "db" is waiting to start: CreateContainerConfigError\n');
 
-    writeFileSync(join(dir, 'secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata: {name: mysql-pass}\nstringData: {password: x}\n');
-    expect((await pk('apply', '-f', join(dir, 'secret.yaml'))).code).toBe(0);
+    writeFileSync(sb.path('secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata: {name: mysql-pass}\nstringData: {password: x}\n');
+    expect((await pk('apply', '-f', sb.path('secret.yaml'))).code).toBe(0);
     expect((await pk('get', 'pod', 'db')).stdout).toMatch(/^db\s+1\/1\s+Running\s+0\s/m);
   });
 });

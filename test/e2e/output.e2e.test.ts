@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, CliSandbox } from './cli-runner.js';
+import { runAsync } from './settle.js';
 
 /** `get -o jsonpath|custom-columns` and `--sort-by` through the built CLI (`npm run build` first). */
-const run = promisify(execFile);
-const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
-let dir: string;
+let sb: CliSandbox;
 
-async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--state-dir', dir, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const pk = (...args: string[]): Promise<CliResult> => runAsync(sb, args);
 
 const MANIFEST = `apiVersion: v1
 kind: ConfigMap
@@ -38,12 +25,12 @@ data: {size: 2Gi}
 `;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pk-output-'));
-  writeFileSync(join(dir, 'm.yaml'), MANIFEST);
+  sb = new CliSandbox('pk-output-');
+  writeFileSync(sb.path('m.yaml'), MANIFEST);
   expect((await pk('create', 'namespace', 'out')).code).toBe(0);
-  expect((await pk('apply', '-f', join(dir, 'm.yaml'))).code).toBe(0);
+  expect((await pk('apply', '-f', sb.path('m.yaml'))).code).toBe(0);
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sb.dispose());
 
 describe('get output for scripts', () => {
   it('runs a jsonpath over the List of a collection and over a named object', async () => {

@@ -1,24 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from './cli-runner.js';
+import { webDeployment } from './manifests.js';
 
 /** Deployments, rollouts, scaling and cascading deletion through the built CLI (`npm run build` first). */
-const manifest = (image: string, replicas = 3) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: web
-        image: ${image}
-`;
+const manifest = (image: string, replicas = 3) => webDeployment(replicas, image);
 
 let sb: CliSandbox;
 const pk = (...args: string[]) => sb.run(args);

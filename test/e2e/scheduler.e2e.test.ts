@@ -1,42 +1,31 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, CliSandbox } from './cli-runner.js';
+import { runAsync } from './settle.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /** The scheduler through the built CLI (`npm run build` first): FailedScheduling, then a bind once a node fits. */
-const run = promisify(execFile);
-const BIN = process.env.POCKETKUBE_E2E_BIN ?? fileURLToPath(new URL('../../bin/run.js', import.meta.url));
 const CORPUS = process.env.POCKETKUBE_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-let dir: string;
+let sb: CliSandbox;
 
 /** The pod as `get -o json` prints it. */
 async function podJson(name: string): Promise<any> {
   return JSON.parse((await pk('get', 'pod', name, '-o', 'json')).stdout);
 }
 
-async function pk(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, '--state-dir', dir, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
+const pk = (...args: string[]): Promise<CliResult> => runAsync(sb, args);
 
 const NODE_SELECTOR_MSG =
   "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.";
 const BIG_MSG = '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.';
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pk-e2e-sched-'));
+  sb = new CliSandbox('pk-e2e-sched-');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => sb.dispose());
 
 describe('scheduling through the CLI', () => {
   it('keeps pod-nginx Pending until a node carries disktype=ssd, then runs it there', async () => {
@@ -49,7 +38,7 @@ describe('scheduling through the CLI', () => {
       expect.objectContaining({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: NODE_SELECTOR_MSG }),
     ]);
 
-    const label = join(dir, 'node-label.yaml');
+    const label = sb.path('node-label.yaml');
     writeFileSync(label, 'apiVersion: v1\nkind: Node\nmetadata:\n  name: pocketkube-node-3\n  labels:\n    disktype: ssd\n');
     expect((await pk('apply', '-f', label)).stdout).toBe('node/pocketkube-node-3 configured\n');
     const bound = await podJson('nginx');
@@ -59,7 +48,7 @@ describe('scheduling through the CLI', () => {
   });
 
   it('keeps an over-large cpu request Pending with the exact message', async () => {
-    const file = join(dir, 'big.yaml');
+    const file = sb.path('big.yaml');
     writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: "64"\n');
     expect((await pk('apply', '-f', file)).stdout).toBe('pod/big created\n');
     expect((await podJson('big')).status.conditions[0].message).toBe(BIG_MSG);

@@ -21,7 +21,7 @@ describe('StatefulSet web (corpus web.yaml)', { timeout: 240_000 }, () => {
     ]);
     // OrderedReady: web-1 was created once web-0 was Ready
     const ready0 = pods[0]!.status.conditions.find((c: { type: string }) => c.type === 'Ready').lastTransitionTime;
-    expect(pods[1]!.metadata.creationTimestamp >= ready0).toBe(true);
+    expect(pods[1]!.metadata.creationTimestamp! >= ready0).toBe(true);
     const claims = items((await runAsync(sb, ['get', 'pvc', '-o', 'json'])).stdout);
     expect(claims.map((c) => [c.metadata.name, c.status.phase, c.spec.storageClassName])).toEqual([
       ['www-web-0', 'Bound', 'standard'], ['www-web-1', 'Bound', 'standard'],

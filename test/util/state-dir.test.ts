@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clusterDir, ensurePrivateDir, resolveStateRoot } from '../../src/store/state-dir.js';
+import { clusterDir, ensurePrivateDir, resolveStateRoot } from '../../src/util/state-dir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pk-state-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

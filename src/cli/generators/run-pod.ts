@@ -1,5 +1,4 @@
 import type { KubeObject } from '../../api/types.js';
-import { PlainError } from '../errors.js';
 import { envVarNameErrors } from './key-names.js';
 import { objectMeta, sortedMap, typed } from './meta.js';
 
@@ -46,7 +45,7 @@ function parseAnnotations(specs: string[]): Record<string, string> {
   const out = new Map<string, string>();
   for (const spec of specs) {
     const eq = spec.indexOf('=');
-    if (eq < 0) throw new PlainError(`Error: invalid annotations format: ${spec}`);
+    if (eq < 0) throw new Error(`invalid annotations format: ${spec}`);
     out.set(spec.slice(0, eq), spec.slice(eq + 1));
   }
   return sortedMap(out);
@@ -75,8 +74,7 @@ export function generateRunPod(input: RunPodInput): KubeObject {
   const container: Record<string, unknown> = { name: input.name, image: input.image };
   if (input.words.length > 0) container[input.useCommand ? 'command' : 'args'] = input.words;
   if (input.port !== undefined && input.port !== '') {
-    const port = atoi(input.port);
-    if (port > 0) container.ports = [{ containerPort: port }];
+    container.ports = [{ containerPort: atoi(input.port) }];
   }
   const env = parseEnv(input.env);
   if (env.length > 0) container.env = env;

@@ -25,9 +25,16 @@ export async function findEvents(client: Client, obj: KubeObject, kind: KindDef)
 
 const time = (t: unknown): number => (typeof t === 'string' && t ? new Date(t).getTime() : 0);
 
-/** kubectl sorts the events by lastTimestamp (events without one first). */
+const revision = (e: KubeObject): number => Number(e.metadata.resourceVersion ?? 0);
+
+/**
+ * kubectl sorts the events by lastTimestamp (events without one first). Events of the same second keep
+ * the order they happened in (a real server lists them by their time-derived names): first seen, then
+ * the revision of their last write.
+ */
 export function sortEvents(events: KubeObject[]): KubeObject[] {
-  return [...events].sort((a, b) => time(a.lastTimestamp) - time(b.lastTimestamp));
+  return [...events].sort((a, b) => time(a.lastTimestamp) - time(b.lastTimestamp)
+    || time(a.firstTimestamp) - time(b.firstTimestamp) || revision(a) - revision(b));
 }
 
 /** The AGE cell: `5m`, or `2m (x3 over 10m)` for a repeated event. */

@@ -14,7 +14,8 @@ export function getOutputFormat(value: string | undefined): GetFormat {
   if (value === 'wide' || value === 'yaml' || value === 'json' || value === 'name') return value;
   const base = value.split('=')[0];
   if (KNOWN_FORMATS.includes(base)) {
-    throw new Error(`output format "${base}" is not supported by pocketkube yet; use one of: json, yaml, name, wide`);
+    // jsonpath and custom-columns are read before this (script-output.ts); what lands here are the Go templates
+    throw new Error(`output format "${base}" is not supported by pocketkube; use one of: json, yaml, name, wide, jsonpath, custom-columns`);
   }
   throw new Error(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${KNOWN_FORMATS.join(',')}`);
 }

@@ -3,7 +3,7 @@
  * one object), the printer, SIGINT handling, then the watch itself (get-watch.ts).
  */
 import type { Connection } from '../../client/embedded.js';
-import { parseGoDuration } from '../go-duration.js';
+import { parseGoDuration } from '../../util/go-duration.js';
 import type { TableOptions } from '../printers/index.js';
 import { parseResourceArgs, checkNamedSelection } from '../resource-args.js';
 import { watchGet } from './get-watch.js';

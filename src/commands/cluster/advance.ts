@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
-import { parseGoDuration } from '../../cli/go-duration.js';
+import { parseGoDuration } from '../../util/go-duration.js';
 import { rfc3339 } from '../../util/clock.js';
 
 /** Go's time.Duration.String for whole milliseconds: `5m0s`, `1h30m0s`, `1.5s`, `0s`. */

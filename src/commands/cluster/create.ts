@@ -3,7 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
 import { checkClusterSize } from '../../cli/cluster-options.js';
 import { DEFAULT_CLUSTER, setCurrentContext, validateClusterName } from '../../cli/contexts.js';
-import { clusterDir, ensurePrivateDir } from '../../store/state-dir.js';
+import { clusterDir, ensurePrivateDir } from '../../util/state-dir.js';
 
 export default class ClusterCreate extends KubeCommand<typeof ClusterCreate> {
   static override summary = 'Create a local cluster and make it the current context';

@@ -1,9 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Args } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
 import { DEFAULT_CLUSTER, forgetContext } from '../../cli/contexts.js';
-import { clusterDir } from '../../store/state-dir.js';
-import { FileWriteLock } from '../../store/write-lock.js';
+import { clusterDir } from '../../util/state-dir.js';
+import { removeEmbedded } from '../../client/remove-embedded.js';
 
 export default class ClusterDelete extends KubeCommand<typeof ClusterDelete> {
   static override summary = 'Delete a local cluster and all its state';
@@ -21,13 +21,7 @@ export default class ClusterDelete extends KubeCommand<typeof ClusterDelete> {
     const dir = clusterDir(root, name);
     if (!existsSync(dir)) throw new Error(`cluster "${name}" does not exist`);
     this.err(`Deleting cluster "${name}" ...`);
-    const lock = new FileWriteLock(dir);
-    await lock.acquire(30_000);
-    try {
-      rmSync(dir, { recursive: true, force: true });
-    } finally {
-      if (lock.held()) lock.release();
-    }
+    await removeEmbedded(dir);
     forgetContext(root, name);
     this.err(`Deleted cluster "${name}"`);
   }

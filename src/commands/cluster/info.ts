@@ -1,5 +1,5 @@
 import { KubeCommand } from '../../cli/base-command.js';
-import { clusterDir } from '../../store/state-dir.js';
+import { clusterDir } from '../../util/state-dir.js';
 import { rfc3339 } from '../../util/clock.js';
 import { goDurationString } from './advance.js';
 

@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
 import { PlainError } from '../../cli/errors.js';
 import { contextNamespace, listContexts } from '../../cli/contexts.js';
-import { clusterDir } from '../../store/state-dir.js';
+import { clusterDir } from '../../util/state-dir.js';
 
 export default class ConfigView extends KubeCommand<typeof ConfigView> {
   static override summary = 'Display the contexts as a kubeconfig';

@@ -2,7 +2,7 @@ import { Flags } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
 import { ReportedError, renderError } from '../../cli/errors.js';
 import { selectorFlag } from '../../cli/flags.js';
-import { durationFlag } from '../../cli/go-duration.js';
+import { durationFlag } from '../../util/go-duration.js';
 import { statusViewer } from '../../cli/rollout/status-viewer.js';
 import { groupKind, resolveTargets } from '../../cli/rollout/targets.js';
 import { waitFor } from '../../cli/rollout/wait.js';

@@ -7,12 +7,12 @@
  */
 import { EventRecorder } from '../../api/event-recorder.js';
 import { isStatusError } from '../../api/errors.js';
+import { getOptional } from '../../api/get-optional.js';
 import { parseSchedule } from '../../api/kinds/cron-schedule.js';
 import { rfc1123z } from '../../api/kinds/meta-columns.js';
 import type { KubeObject } from '../../api/types.js';
 import { rfc3339 } from '../../util/clock.js';
 import { isFinished, isTrue } from '../job/conditions.js';
-import { getIfExists } from '../job/read.js';
 import { controllerRef, OwnerIndex } from '../owner-index.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from '../reconciler.js';
 import { cleanupFinishedJobs, deleteJob } from './history.js';
@@ -62,7 +62,7 @@ export function cronJobReconciler(): Reconciler {
     }
     const childUids = new Set(children.map((j) => j.metadata.uid));
     for (const a of active.filter((x) => !childUids.has(x.uid))) {
-      if (await getIfExists(client, 'jobs', ns, a.name)) continue;
+      if (await getOptional(client, 'jobs', ns, a.name)) continue;
       active = active.filter((x) => x.uid !== a.uid);
       await events.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${a.name}`);
     }
@@ -125,7 +125,7 @@ export function cronJobReconciler(): Reconciler {
             await write();
             throw e;
           }
-          const existing = await getIfExists(client, 'jobs', ns, name);
+          const existing = await getOptional(client, 'jobs', ns, name);
           if (existing && controllerRef(existing)?.uid === uid && !active.some((a) => a.uid === existing.metadata.uid)) job = existing;
         }
         if (job) {
@@ -145,20 +145,12 @@ export function cronJobReconciler(): Reconciler {
       { resource: 'cronjobs', keys: (o, type) => (type === 'put' ? [keyOf(o)] : []) },
       {
         resource: 'jobs',
-        keys: (o, type) => {
-          const before = jobs.observe(o, type);
-          const keys = new Set<string>();
-          for (const obj of [before, type === 'delete' ? undefined : o]) {
-            const ref = obj ? controllerRef(obj) : undefined;
-            if (ref?.kind === 'CronJob') keys.add(`${obj!.metadata.namespace}/${ref.name}`);
-          }
-          return [...keys];
-        },
+        keys: (o, type) => jobs.controllerKeys(o, type, 'CronJob'),
       },
     ],
     async reconcile(key, ctx) {
       const { namespace, name } = splitKey(key);
-      const cj = await getIfExists(ctx.client, 'cronjobs', namespace, name);
+      const cj = await getOptional(ctx.client, 'cronjobs', namespace, name);
       if (!cj) return;
       return sync(cj, ctx);
     },

@@ -6,8 +6,8 @@
  */
 import { EventRecorder } from '../../api/event-recorder.js';
 import { isStatusError } from '../../api/errors.js';
+import { getOptional } from '../../api/get-optional.js';
 import type { KubeObject } from '../../api/types.js';
-import { getIfExists } from '../job/read.js';
 import { controllerRef, OwnerIndex } from '../owner-index.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from '../reconciler.js';
 import { daemonPod, planDaemonPods } from './daemon-pods.js';
@@ -77,7 +77,7 @@ export function daemonSetReconciler(): Reconciler {
     if (!status.updatedNumberScheduled) delete status.updatedNumberScheduled;
     if (ds.status?.collisionCount !== undefined) status.collisionCount = ds.status.collisionCount;
     if (JSON.stringify(sortKeys(ds.status ?? {})) !== JSON.stringify(sortKeys(status))) {
-      const fresh = await getIfExists(client, 'daemonsets', ns, ds.metadata.name ?? '');
+      const fresh = await getOptional(client, 'daemonsets', ns, ds.metadata.name ?? '');
       if (fresh && fresh.metadata.uid === uid) await client.updateStatus('daemonsets', { ...fresh, status });
     }
     if (failure !== undefined) throw failure;
@@ -92,15 +92,7 @@ export function daemonSetReconciler(): Reconciler {
       { resource: 'daemonsets', keys: (o, type) => (type === 'put' ? [keyOf(o)] : []) },
       {
         resource: 'pods',
-        keys: (o, type) => {
-          const before = pods.observe(o, type);
-          const keys = new Set<string>();
-          for (const obj of [before, type === 'delete' ? undefined : o]) {
-            const ref = obj ? controllerRef(obj) : undefined;
-            if (ref?.kind === 'DaemonSet') keys.add(`${obj!.metadata.namespace}/${ref.name}`);
-          }
-          return [...keys];
-        },
+        keys: (o, type) => pods.controllerKeys(o, type, 'DaemonSet'),
       },
       {
         resource: 'nodes',
@@ -121,7 +113,7 @@ export function daemonSetReconciler(): Reconciler {
         return;
       }
       const { namespace, name } = splitKey(key);
-      const ds = await getIfExists(ctx.client, 'daemonsets', namespace, name);
+      const ds = await getOptional(ctx.client, 'daemonsets', namespace, name);
       if (!ds) return;
       return sync(ds, await listNodes(ctx), ctx);
     },

@@ -3,9 +3,8 @@
  * either only keeps status (being deleted), records pause/resume, scales proportionally (paused or
  * a replicas change), or rolls out by its strategy. Keys `namespace/name`.
  */
-import type { Client } from '../../api/client.js';
 import { EventRecorder } from '../../api/event-recorder.js';
-import { isStatusError } from '../../api/errors.js';
+import { getOptional } from '../../api/get-optional.js';
 import { selectorFromLabelSelector } from '../../api/label-selector.js';
 import type { KubeObject } from '../../api/types.js';
 import { claim } from '../controller-ref.js';
@@ -23,15 +22,6 @@ import { scale } from './scaling.js';
 import { syncStatusOnly } from './status.js';
 
 const ORPHANS = '\u0000orphans';
-
-async function getOrNull(client: Client, resource: string, ns: string | undefined, name: string): Promise<KubeObject | undefined> {
-  try {
-    return await client.get(resource, ns, name);
-  } catch (e) {
-    if (isStatusError(e) && e.code === 404) return undefined;
-    throw e;
-  }
-}
 
 /** checkPausedConditions: Progressing Unknown DeploymentPaused / DeploymentResumed. */
 async function checkPaused(dc: DeploymentSync): Promise<void> {
@@ -146,7 +136,7 @@ export function deploymentReconciler(): Reconciler {
         }
         return;
       }
-      const d = await getOrNull(ctx.client, 'deployments', namespace, name);
+      const d = await getOptional(ctx.client, 'deployments', namespace, name);
       if (!d) return;
       return syncDeployment(d, ctx);
     },

@@ -6,12 +6,12 @@
  */
 import type { Client } from '../../api/client.js';
 import { EventRecorder } from '../../api/event-recorder.js';
+import { getOptional } from '../../api/get-optional.js';
 import type { Condition, KubeObject } from '../../api/types.js';
 import { rfc3339 } from '../../util/clock.js';
 import { controllerRef, OwnerIndex } from '../owner-index.js';
 import { isPodReady } from '../pod-state.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from '../reconciler.js';
-import { getIfExists } from './read.js';
 import { type FinishReason, isFinished, MESSAGES, setCondition } from './conditions.js';
 import { formatIndexes } from './indexes.js';
 import { hasTrackingFinalizer, isActive, isIndexed, isTerminating, restartsOf } from './job-pods.js';
@@ -154,15 +154,7 @@ export function jobReconciler(): Reconciler {
       },
       {
         resource: 'pods',
-        keys: (o, type) => {
-          const before = pods.observe(o, type);
-          const keys = new Set<string>();
-          for (const obj of [before, type === 'delete' ? undefined : o]) {
-            const ref = obj ? controllerRef(obj) : undefined;
-            if (ref?.kind === 'Job') keys.add(`${obj!.metadata.namespace}/${ref.name}`);
-          }
-          return [...keys];
-        },
+        keys: (o, type) => pods.controllerKeys(o, type, 'Job'),
       },
     ],
     async reconcile(key, ctx) {
@@ -172,7 +164,7 @@ export function jobReconciler(): Reconciler {
         return releaseOrphans(ctx.client, namespace ?? '', uid);
       }
       const { namespace, name } = splitKey(key);
-      const job = await getIfExists(ctx.client, 'jobs', namespace, name);
+      const job = await getOptional(ctx.client, 'jobs', namespace, name);
       if (!job) return;
       return sync(job, ctx);
     },

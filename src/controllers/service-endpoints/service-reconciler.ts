@@ -6,7 +6,7 @@
  */
 import { formatLabels } from '../../api/label-selector.js';
 import type { KubeObject } from '../../api/types.js';
-import { getOptional } from '../get-optional.js';
+import { getOptional } from '../../api/get-optional.js';
 import type { ReconcileContext, Reconciler, Watch } from '../reconciler.js';
 import { splitKey } from '../reconciler.js';
 import { isManagedService, NAMESPACE_KEY, selectedPods } from './pod-endpoints.js';

@@ -13,7 +13,7 @@ import { formatLabelSelector, selectorFromLabelSelector } from '../../api/label-
 import { deepEqual } from '../../api/patch/json-value.js';
 import type { KubeObject } from '../../api/types.js';
 import { claim } from '../controller-ref.js';
-import { getOptional } from '../get-optional.js';
+import { getOptional } from '../../api/get-optional.js';
 import { controllerRef } from '../owner-index.js';
 import type { ReconcileContext, ReconcileResult, Reconciler } from '../reconciler.js';
 import { keyOf, splitKey } from '../reconciler.js';

@@ -8,7 +8,7 @@ import { storageClassOf } from '../../api/kinds/storage-helpers.js';
 import type { KubeObject } from '../../api/types.js';
 import type { ReconcileContext } from '../reconciler.js';
 import { bind, setPhase } from './binding.js';
-import { getOptional } from '../get-optional.js';
+import { getOptional } from '../../api/get-optional.js';
 import {
   BETA_STORAGE_PROVISIONER, BIND_COMPLETED, bestMatch, claimRefMatches, mismatchReason, SELECTED_NODE, STORAGE_PROVISIONER,
 } from './claim-matching.js';

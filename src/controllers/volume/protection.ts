@@ -7,7 +7,7 @@ import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from '../../apiserv
 import type { KubeObject } from '../../api/types.js';
 import type { ReconcileContext, Reconciler } from '../reconciler.js';
 import { splitKey } from '../reconciler.js';
-import { getOptional } from '../get-optional.js';
+import { getOptional } from '../../api/get-optional.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -9,7 +9,7 @@ import type { KubeObject } from '../../api/types.js';
 import type { ReconcileContext, Reconciler } from '../reconciler.js';
 import { splitKey } from '../reconciler.js';
 import { setPhase } from './binding.js';
-import { getOptional } from '../get-optional.js';
+import { getOptional } from '../../api/get-optional.js';
 import { syncClaim } from './claim-sync.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

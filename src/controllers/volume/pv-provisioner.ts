@@ -14,7 +14,7 @@ import type { KubeObject } from '../../api/types.js';
 import type { ReconcileContext, Reconciler } from '../reconciler.js';
 import { splitKey } from '../reconciler.js';
 import { claimRefFor } from './binding.js';
-import { getOptional } from '../get-optional.js';
+import { getOptional } from '../../api/get-optional.js';
 import { PROVISIONED_BY, SELECTED_NODE, STORAGE_PROVISIONER } from './claim-matching.js';
 
 export const HOSTPATH_ROOT = '/var/pocketkube/hostpath';

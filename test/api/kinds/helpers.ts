@@ -40,6 +40,7 @@ export function fakeClient(objects: Record<string, KubeObject[]>): Client & { ca
     create: unsupported,
     update: unsupported,
     updateStatus: unsupported,
+    bind: unsupported,
     patch: unsupported,
     delete: unsupported,
   };

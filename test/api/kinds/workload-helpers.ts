@@ -31,6 +31,7 @@ export function selectorClient(objects: Record<string, KubeObject[]>): Client {
     create: readOnly,
     update: readOnly,
     updateStatus: readOnly,
+    bind: readOnly,
     patch: readOnly,
     delete: readOnly,
   };

@@ -18,7 +18,7 @@ describe('applyJsonPatch', () => {
 
   it('moves and copies', () => {
     const out = applyJsonPatch(dep(), [{ op: 'copy', from: '/metadata/name', path: '/metadata/labels' }, { op: 'move', from: '/spec/replicas', path: '/spec/count' }]);
-    expect(out.metadata.labels).toBe('web');
+    expect((out.metadata as Record<string, unknown>).labels).toBe('web');
     expect(out.spec).toMatchObject({ count: 1 });
     expect(out.spec).not.toHaveProperty('replicas');
   });

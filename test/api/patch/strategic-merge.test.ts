@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyStrategicMergePatch, createThreeWayMergePatch } from '../../../src/api/patch/strategic-merge.js';
 
-const pod = (containers: unknown[]) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers } });
+interface TestContainer { name: string; image?: string; ports?: Array<{ containerPort: number }>; env?: Array<{ name: string; value: string }> }
+const pod = (containers: TestContainer[]) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers } });
 
 describe('applyStrategicMergePatch', () => {
   it('merges maps and deletes keys set to null', () => {
@@ -22,7 +23,7 @@ describe('applyStrategicMergePatch', () => {
       spec: { containers: [{ name: 'a', ports: [{ containerPort: 8080 }], env: [{ name: 'X', value: '9' }, { name: 'Z', value: '3' }] }] },
     }, 'V1Pod');
     const c = out.spec.containers[0];
-    expect(c.ports.map((p: { containerPort: number }) => p.containerPort)).toEqual([8080, 80, 443]);
+    expect(c.ports!.map((p) => p.containerPort)).toEqual([8080, 80, 443]);
     expect(c.env).toEqual([{ name: 'X', value: '9' }, { name: 'Z', value: '3' }, { name: 'Y', value: '2' }]);
   });
 

@@ -47,7 +47,8 @@ export function both(stateDir: string, kubeconfig: string, argv: string[], env: 
 /** kubectl's usage hints name kubectl; pocketkube's name pocketkube. */
 export const asPocketkube = (s: string) => s.replace(/'kubectl /g, "'pocketkube ");
 
-const resource = (name: string, kind: string, namespaced = true) => ({ name, singularName: '', namespaced, kind, verbs: ['create', 'get', 'list'] });
+const SHORT: Record<string, string[]> = { pods: ['po'], services: ['svc'], replicationcontrollers: ['rc'], configmaps: ['cm'], namespaces: ['ns'], deployments: ['deploy'], replicasets: ['rs'], cronjobs: ['cj'] };
+const resource = (name: string, kind: string, namespaced = true) => ({ name, singularName: '', namespaced, kind, verbs: ['create', 'get', 'list'], shortNames: SHORT[name] ?? [] });
 const DISCOVERY: Record<string, unknown> = {
   '/api': { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] },
   '/apis': {

@@ -16,6 +16,7 @@ const RUN_CASES: string[][] = [
   ['run', 'nginx', '--image=nginx', '--restart=Never', '--env=A=1', '--env=B=x=y', '--labels=b=2,a=1', '--port=80'],
   ['run', 'n', '--image=nginx', '--annotations=x=y', '--image-pull-policy=IfNotPresent', '--privileged'],
   ['run', 'n', '--image=nginx', '--port=0'],
+  ['run', 'n', '--image=nginx', '--port=-5'],
   ['run', 'n', '--image=nginx', '--restart=Bad'],
   ['run', 'n', '--image=nginx', '--image-pull-policy=x'],
   ['run', 'n', '--image=nginx', '--env=1=2'],
@@ -50,7 +51,7 @@ spec:
   selector: {matchLabels: {app: np}}
   template:
     metadata: {labels: {app: np}}
-    spec: {containers: [{name: n, image: nginx}]}
+    spec: {containers: [{name: box, image: nginx}]}
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -61,7 +62,7 @@ spec:
     matchExpressions: [{key: tier, operator: In, values: [a, b]}]
   template:
     metadata: {labels: {app: ex, tier: a}}
-    spec: {containers: [{name: n, image: nginx, ports: [{containerPort: 80}]}]}
+    spec: {containers: [{name: box, image: nginx, ports: [{containerPort: 80}]}]}
 ---
 apiVersion: apps/v1
 kind: ReplicaSet
@@ -70,7 +71,7 @@ spec:
   selector: {matchLabels: {app: rs}}
   template:
     metadata: {labels: {app: rs}}
-    spec: {containers: [{name: n, image: nginx, ports: [{containerPort: 80}, {containerPort: 53, protocol: UDP}]}]}
+    spec: {containers: [{name: box, image: nginx, ports: [{containerPort: 80}, {containerPort: 53, protocol: UDP}]}]}
 ---
 apiVersion: v1
 kind: Pod

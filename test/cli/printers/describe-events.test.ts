@@ -54,6 +54,14 @@ describe('eventsAfter', () => {
     );
     expect(sortEvents(events).map((e) => e.reason)).toEqual(['Early', 'Late']);
   });
+
+  it('keeps events of the same second in the order they happened, whatever their names', () => {
+    const at = (reason: string, name: string, rv: string, first = '2026-01-01T11:59:00Z') =>
+      event({ reason, metadata: { name, namespace: 'default', resourceVersion: rv }, firstTimestamp: first, lastTimestamp: '2026-01-01T11:59:00Z' });
+    const events = [at('Started', 'p.0a', '14'), at('Scheduled', 'p.ff', '11'), at('Pulling', 'p.3c', '12'), at('Pulled', 'p.01', '13'),
+      at('BackOff', 'p.77', '20', '2026-01-01T11:58:00Z')];
+    expect(sortEvents(events).map((e) => e.reason)).toEqual(['BackOff', 'Scheduled', 'Pulling', 'Pulled', 'Started']);
+  });
 });
 
 describe('valueColumn', () => {
