@@ -8,15 +8,13 @@ const CORPUS = '/work/shared/corpus';
 const sb = new CliSandbox('pk-apply-');
 afterAll(() => sb.dispose());
 
-const deployment = webDeployment;
-
 describe('apply', () => {
   it('creates, leaves unchanged, configures', () => {
     const file = sb.path('web.yaml');
-    writeFileSync(file, deployment(2));
+    writeFileSync(file, webDeployment(2));
     expect(sb.run(['apply', '-f', file])).toMatchObject({ stdout: 'deployment.apps/web created\n', stderr: '', code: 0 });
     expect(sb.run(['apply', '-f', file])).toMatchObject({ stdout: 'deployment.apps/web unchanged\n', code: 0 });
-    writeFileSync(file, deployment(3));
+    writeFileSync(file, webDeployment(3));
     expect(sb.run(['apply', '-f', file])).toMatchObject({ stdout: 'deployment.apps/web configured\n', code: 0 });
     const live = JSON.parse(sb.run(['get', 'deployment', 'web', '-o', 'json']).stdout);
     expect(live.spec.replicas).toBe(3);
@@ -48,7 +46,7 @@ describe('apply', () => {
 
   it('shows validation errors the kubectl way and writes nothing', () => {
     const file = sb.path('invalid.yaml');
-    writeFileSync(file, deployment(1).replace('labels: {app: web}\n    spec', 'labels: {app: other}\n    spec').replace('name: web\nspec', 'name: broken\nspec'));
+    writeFileSync(file, webDeployment(1).replace('labels: {app: web}\n    spec', 'labels: {app: other}\n    spec').replace('name: web\nspec', 'name: broken\nspec'));
     const res = sb.run(['apply', '-f', file]);
     expect(res.code).toBe(1);
     expect(res.stderr).toBe('The Deployment "broken" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"other"}: `selector` does not match template `labels`\n');
@@ -86,7 +84,7 @@ describe('apply', () => {
 describe('create -f', () => {
   it('creates, then reports AlreadyExists with the file name', () => {
     const file = sb.path('create.yaml');
-    writeFileSync(file, deployment(1).replace('name: web\nspec', 'name: made\nspec'));
+    writeFileSync(file, webDeployment(1).replace('name: web\nspec', 'name: made\nspec'));
     expect(sb.run(['create', '-f', file])).toMatchObject({ stdout: 'deployment.apps/made created\n', code: 0 });
     const res = sb.run(['create', '-f', file]);
     expect(res).toMatchObject({ stdout: '', code: 1 });

@@ -33,7 +33,7 @@ export async function testCluster(): Promise<TestCluster> {
 }
 
 /** A pod bound to pocketkube-node-1 (as the scheduler would leave it). */
-export function boundPod(name: string, opts: { annotations?: Record<string, string>; spec?: Record<string, unknown>; ownerJob?: boolean } = {}): KubeObject {
+export function boundPod(name: string, opts: { annotations?: Record<string, string>; spec?: Record<string, unknown> } = {}): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -41,7 +41,6 @@ export function boundPod(name: string, opts: { annotations?: Record<string, stri
       name,
       namespace: 'default',
       annotations: opts.annotations,
-      ...(opts.ownerJob ? { ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'j', uid: 'u-1', controller: true }] } : {}),
     },
     spec: { nodeName: 'pocketkube-node-1', containers: [{ name: 'app', image: 'nginx:1.27' }], ...opts.spec },
   };

@@ -61,7 +61,14 @@ describe('kubelet: bind → running', () => {
 describe('kubelet: exits and restart policies', () => {
   it('runs a Job pod to completion: Succeeded / Completed', async () => {
     const t = await testCluster();
-    await t.cluster.client.create('pods', boundPod('pi', { ownerJob: true, spec: { restartPolicy: 'Never' } }));
+    // A real owner: a pod whose owner does not exist is (rightly) collected by the garbage collector.
+    const job = await t.cluster.client.create('jobs', {
+      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j', namespace: 'default' },
+      spec: { suspend: true, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'perl:5.34' }] } } },
+    });
+    const owned = boundPod('pi', { spec: { restartPolicy: 'Never' } });
+    owned.metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'Job', name: 'j', uid: job.metadata.uid!, controller: false }];
+    await t.cluster.client.create('pods', owned);
     await t.cluster.reconcile();
     const pod = await t.pod('pi');
     expect(pod.status.phase).toBe('Succeeded');
