@@ -5,7 +5,7 @@ import { runAsync } from './settle.js';
 import type { KubeObject } from '../../src/api/types.js';
 
 /** Jobs, CronJobs, DaemonSets and simulated time through the built CLI (`npm run build` first). */
-const CORPUS = '/work/shared/corpus';
+import { CORPUS } from './corpus-path.js';
 let sb: CliSandbox;
 
 const pk = (...args: string[]): Promise<CliResult> => runAsync(sb, args);

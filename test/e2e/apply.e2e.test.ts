@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from './cli-runner.js';
 import { webDeployment } from './manifests.js';
 
-const CORPUS = '/work/shared/corpus';
+import { CORPUS } from './corpus-path.js';
 const sb = new CliSandbox('pk-apply-');
 afterAll(() => sb.dispose());
 

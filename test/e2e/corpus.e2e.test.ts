@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
@@ -14,8 +14,7 @@ import { runAsync, runUntil } from './settle.js';
  * back as written, re-applies as `unchanged`, and every object ends where corpus/README.md says a real cluster
  * leaves it. Each test has its own state dir.
  */
-const CORPUS = process.env.POCKETKUBE_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-const HAVE_CORPUS = existsSync(CORPUS);
+import { CORPUS, HAVE_CORPUS } from './corpus-path.js';
 if (!HAVE_CORPUS) console.warn(`corpus e2e skipped: no corpus at ${CORPUS} (set POCKETKUBE_CORPUS)`);
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const files = HAVE_CORPUS ? readdirSync(CORPUS).filter((f) => /\.ya?ml$/.test(f)).sort() : [];

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, CliSandbox } from './cli-runner.js';
 import { runAsync } from './settle.js';
@@ -8,7 +7,7 @@ import { runAsync } from './settle.js';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 /** The scheduler through the built CLI (`npm run build` first): FailedScheduling, then a bind once a node fits. */
-const CORPUS = process.env.POCKETKUBE_CORPUS ?? fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+import { CORPUS } from './corpus-path.js';
 let sb: CliSandbox;
 
 /** The pod as `get -o json` prints it. */

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CliSandbox } from './cli-runner.js';
 import { runAsync, runUntil } from './settle.js';
 
-const CORPUS = '/work/shared/corpus';
+import { CORPUS } from './corpus-path.js';
 const sb = new CliSandbox('pk-svc-');
 afterAll(() => sb.dispose());
 

@@ -3,7 +3,7 @@ import type { KubeObject } from '../../src/api/types.js';
 import { CliSandbox } from './cli-runner.js';
 import { runAsync, runUntil } from './settle.js';
 
-const CORPUS = '/work/shared/corpus';
+import { CORPUS } from './corpus-path.js';
 const sb = new CliSandbox('pk-sts-');
 afterAll(() => sb.dispose());
 
