@@ -3,7 +3,7 @@
 // with a rename, so a build never leaves dist/ half-written (or stale files of removed sources)
 // for a CLI run or another build happening at the same time.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,14 @@ try {
   renameSync(tmp, join(root, 'dist'));
   rmSync(old, { recursive: true, force: true });
   run(['oclif', 'bin', 'run.js'], ['manifest']);
+  sortManifest(join(root, 'oclif.manifest.json'));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/** oclif lists commands in the order it finds their files, which varies: sorted, a rebuild changes nothing. */
+function sortManifest(file) {
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  manifest.commands = Object.fromEntries(Object.entries(manifest.commands).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -34,6 +34,12 @@ export interface ClusterOptions {
 /** Bounds of one reconcile() call, so a misbehaving controller cannot loop forever. */
 export const MAX_ROUNDS = 200;
 export const MAX_RECONCILES = 1_000_000;
+/**
+ * Pending writes after which the loop commits at the end of a round (a checkpoint), so a big
+ * scale-up holds a few rounds of writes in memory, not all of them. At a round's end every change
+ * collected so far has been reconciled, so a process killed after a checkpoint resumes from it.
+ */
+export const CHECKPOINT_WRITES = 20_000;
 /** Bound of one advanceStepwise() (a controller that keeps asking for 0 ms cannot hang it). */
 export const MAX_ADVANCE_STEPS = 100_000;
 
@@ -55,6 +61,7 @@ export class Cluster {
   private readonly reconcilers: Reconciler[] = [];
   private readonly feed: ChangeFeed;
   private readonly queue = new WorkQueue();
+  private watchedResources: ReadonlySet<string> | undefined;
   private closed = false;
   private locking: Promise<void> | undefined;
   private locked = false;
@@ -126,6 +133,7 @@ export class Cluster {
 
   register(reconciler: Reconciler): void {
     this.reconcilers.push(reconciler);
+    this.watchedResources = undefined;
   }
 
   /** Takes the write lock if not held, then reads the newest committed state (offset included). */
@@ -183,10 +191,16 @@ export class Cluster {
     return this.store.revision() > reconciled || (due !== undefined && due <= this.clock.now().getTime());
   }
 
+  /** The resources some reconciler watches (changes of others need not be read). */
+  private watched(): ReadonlySet<string> {
+    this.watchedResources ??= new Set(this.reconcilers.flatMap((r) => r.watches.map((w) => w.resource)));
+    return this.watchedResources;
+  }
+
   /** Queues the keys changed since the last reconciled revision and the delayed keys now due. */
   private collect(): void {
     const since = this.store.getMeta<number>(META_RECONCILED) ?? 0;
-    const events = this.feed.since(since);
+    const events = this.feed.since(since, undefined, this.watched());
     for (const ev of events) {
       if (!ev.object) continue;
       for (const r of this.reconcilers) {
@@ -238,7 +252,14 @@ export class Cluster {
         }
       }
       for (const [reconciler, keys] of batches) await this.reconcileBatch(reconciler, keys);
+      if (this.store.pendingWrites() >= CHECKPOINT_WRITES) this.checkpoint();
     }
+  }
+
+  /** Makes the work done so far durable (the lock stays held). */
+  private checkpoint(): void {
+    this.feed.persist();
+    this.store.commit();
   }
 
   /** One pass of a batching reconciler over its keys of this round. */
@@ -300,8 +321,8 @@ export class Cluster {
   /**
    * Commits the request's writes, reconciles, commits and releases. The request's writes are durable
    * before the loop runs (an API server stores a write before it answers), so a process killed while
-   * reconciling loses only the loop's work, which the next invocation redoes from the change log.
-   * On failure nothing of the loop's work is kept.
+   * reconciling loses only the loop's work since its last checkpoint (see CHECKPOINT_WRITES), which
+   * the next invocation redoes from the change log. On failure the loop's work since then is dropped.
    */
   async close(): Promise<void> {
     if (this.closed) return;

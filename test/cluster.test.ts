@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../src/api/types.js';
 import { openEmbedded } from '../src/client/embedded.js';
-import { Cluster } from '../src/cluster.js';
+import { CHECKPOINT_WRITES, Cluster } from '../src/cluster.js';
 import type { Reconciler } from '../src/controllers/reconciler.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { FakeClock } from '../src/util/clock.js';
@@ -137,6 +137,34 @@ describe('Cluster (in memory)', () => {
     await c.client.patch('configmaps', 'stuck', 'held', 'merge', { metadata: { finalizers: null } });
     await c.reconcile();
     await expect(c.client.get('namespaces', undefined, 'stuck')).rejects.toThrow('not found');
+    await c.close();
+  });
+
+  it('commits at the end of a round once CHECKPOINT_WRITES writes are pending, with nothing left to redo', async () => {
+    const store = new MemoryStore();
+    const commits: { pending: number; reconciled: number | undefined; revision: number }[] = [];
+    const commit = store.commit.bind(store);
+    store.commit = () => {
+      commits.push({ pending: store.pendingWrites(), reconciled: store.getMeta<number>('reconciledRevision'), revision: store.revision() });
+      commit();
+    };
+    const c = await Cluster.inMemory({ clock: new FakeClock(), store });
+    const toy: Reconciler = {
+      name: 'fanout',
+      watches: [{ resource: 'configmaps', keys: (o) => (o.metadata.name === 'seed' ? ['seed'] : []) }],
+      async reconcile() {
+        for (let i = 0; i < CHECKPOINT_WRITES / 3; i++) await c.client.create('configmaps', cm(`cm-${i}`));
+      },
+    };
+    c.register(toy);
+    commits.length = 0;
+    const seed = await c.client.create('configmaps', cm('seed'));
+    await c.reconcile();
+    // one checkpoint, after the round that reconciled the seed: what it made durable needs no redo
+    expect(commits).toHaveLength(1);
+    expect(commits[0]!.pending).toBeGreaterThanOrEqual(CHECKPOINT_WRITES);
+    expect(commits[0]!.reconciled).toBe(Number(seed.metadata.resourceVersion));
+    expect(commits[0]!.revision).toBe(Number(seed.metadata.resourceVersion) + Math.ceil(CHECKPOINT_WRITES / 3));
     await c.close();
   });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from './client.js';
+import { EventCorrelator } from './event-correlator.js';
 import { isStatusError } from './errors.js';
 import type { KubeObject } from './types.js';
 import type { Clock } from '../util/clock.js';
@@ -11,10 +12,38 @@ export interface EventSource {
   host?: string;
 }
 
+/** Writes in flight per client and Event: writers of the same Event (a combined one) take turns. */
+const inflight = new WeakMap<Client, Map<string, Promise<void>>>();
+
+async function serialized(client: Client, key: string, write: () => Promise<void>): Promise<void> {
+  let byKey = inflight.get(client);
+  if (!byKey) inflight.set(client, (byKey = new Map()));
+  const before = byKey.get(key);
+  const mine = (before ? before.catch(() => undefined) : Promise.resolve()).then(write);
+  byKey.set(key, mine);
+  try {
+    await mine;
+  } finally {
+    if (byKey.get(key) === mine) byKey.delete(key);
+  }
+}
+
+/** One correlator per client, shared by every recorder writing through it (as a component's broadcaster is). */
+const correlators = new WeakMap<Client, EventCorrelator>();
+
+function correlatorFor(client: Client): EventCorrelator {
+  let c = correlators.get(client);
+  if (!c) correlators.set(client, (c = new EventCorrelator()));
+  return c;
+}
+
+const nameFor = (obj: KubeObject, identity: string) => `${obj.metadata.name}.${createHash('sha1').update(identity).digest('hex').slice(0, 16)}`;
+
 /**
- * Records core/v1 Events the way client-go's recorder does, through the API like any writer:
- * a repeat of the same (source, object, type, reason, message) bumps `count` and `lastTimestamp`
- * of the existing Event instead of creating a new one. The Event's name is `<object>.<16 hex>`,
+ * Records core/v1 Events the way client-go's recorder does, through the API like any writer: the
+ * EventCorrelator (event-correlator.ts) folds similar events into one first; then a
+ * repeat of the same (source, object, type, reason, message) bumps `count` and `lastTimestamp` of
+ * the existing Event instead of creating a new one. The Event's name is `<object>.<16 hex>`,
  * derived from that identity, so finding the previous one is a single get, not a list.
  */
 export class EventRecorder {
@@ -26,15 +55,25 @@ export class EventRecorder {
 
   async event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): Promise<void> {
     const namespace = obj.metadata.namespace ?? 'default';
-    const identity = [this.source.component, this.source.host ?? '', obj.kind, namespace, obj.metadata.name, obj.metadata.uid, fieldPath ?? '', type, reason, message].join('\u0000');
-    const name = `${obj.metadata.name}.${createHash('sha1').update(identity).digest('hex').slice(0, 16)}`;
-    const now = rfc3339(this.clock.now());
-    // create first: most events are new, and a repeat answers 409 AlreadyExists
-    const fresh = this.newEvent(obj, name, namespace, type, reason, message, now, fieldPath);
+    const objectKey = [this.source.component, this.source.host ?? '', obj.kind, namespace, obj.metadata.name, obj.metadata.uid, obj.apiVersion].join('\u0000');
+    const aggregateKey = `${objectKey}\u0000${type}\u0000${reason}`;
+    const nowMs = this.clock.now().getTime();
+    const verdict = correlatorFor(this.client).correlate({ aggregateKey, message, now: nowMs });
+    const combined = verdict.action === 'combine';
+    if (combined) message = verdict.message;
+    const name = combined ? nameFor(obj, `${aggregateKey}\u0000combined`) : nameFor(obj, `${objectKey}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`);
+    const now = rfc3339(new Date(nowMs));
+    const fresh = this.newEvent(obj, name, namespace, type, reason, message, now, combined ? undefined : fieldPath);
+    await serialized(this.client, `${namespace}/${name}`, () => this.write(fresh, now, message));
+  }
+
+  /** Creates the Event, or counts up the one that exists (create first: most events are new). */
+  private async write(fresh: KubeObject, now: string, message: string): Promise<void> {
     if (await this.tryCreate(fresh)) return;
-    const existing = await this.client.get('events', namespace, name);
+    const existing = await this.client.get('events', fresh.metadata.namespace, fresh.metadata.name!);
     existing.count = (existing.count ?? 1) + 1;
     existing.lastTimestamp = now;
+    existing.message = message;
     await this.client.update('events', existing);
   }
 

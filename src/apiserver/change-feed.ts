@@ -47,12 +47,16 @@ export class ChangeFeed {
     this.tombstones.set(revision, { revision, key, object });
   };
 
-  /** Events after `since`, oldest first (at most `limit`). */
-  since(since: number, limit?: number): ChangeEvent[] {
+  /**
+   * Events after `since`, oldest first (at most `limit`). With `resources`, only changes of those
+   * resources carry their object (the others are listed without one, and cost no read).
+   */
+  since(since: number, limit?: number, resources?: ReadonlySet<string>): ChangeEvent[] {
     return this.store.changesSince(since, limit).map((c) => {
       const parsed = parseRegistryKey(c.key);
       let object: KubeObject | undefined;
-      if (c.type === 'put') object = this.store.get(c.key);
+      if (resources && !resources.has(parsed?.resource ?? '')) object = undefined;
+      else if (c.type === 'put') object = this.store.get(c.key);
       else {
         object = this.tombstones.get(c.revision)?.object;
         if (!object && parsed) object = { apiVersion: '', kind: '', metadata: { name: parsed.name, namespace: parsed.namespace } };

@@ -17,7 +17,7 @@ import { isStatusError } from '../api/errors.js';
 import { getOptional } from '../api/get-optional.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, OwnerReference } from '../api/types.js';
-import { OwnerIndex } from './owner-index.js';
+import { hasOwners, OwnerIndex } from './owner-index.js';
 import type { ReconcileContext, Reconciler } from './reconciler.js';
 
 const ORPHAN = 'orphan';
@@ -32,7 +32,7 @@ const ref = (resource: string, ns: string | undefined, name: string | undefined)
 
 export function garbageCollector(registry: Registry): Reconciler {
   const resources = registry.kinds.filter((k) => k.plural !== 'events').map((k) => k.plural);
-  const indexes = new Map(resources.map((r) => [r, new OwnerIndex(r, slim)]));
+  const indexes = new Map(resources.map((r) => [r, new OwnerIndex(r, slim, hasOwners)]));
   const alive = new Set<string>();
   const namespaced = new Map(registry.kinds.map((k) => [k.plural, k.namespaced]));
 

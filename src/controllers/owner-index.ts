@@ -20,6 +20,12 @@ export function controllerRef(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller === true);
 }
 
+/** A `keep` for OwnerIndex: objects with an ownerReference to an owner of this kind. */
+export const ownedByKind = (kind: string) => (obj: KubeObject): boolean => !!obj.metadata.ownerReferences?.some((r) => r.kind === kind);
+
+/** A `keep` for OwnerIndex: objects with any ownerReference (dependents). */
+export const hasOwners = (obj: KubeObject): boolean => (obj.metadata.ownerReferences?.length ?? 0) > 0;
+
 function cacheKey(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
 }
@@ -31,9 +37,14 @@ export class OwnerIndex {
   private readonly orphanKeys = new Map<string, Set<string>>();
   private readonly primed = new Set<string>();
 
+  /**
+   * `keep` says which objects the cache holds at all (others are dropped as if deleted): a
+   * controller that only ever asks for its own kind's dependents need not hold every pod.
+   */
   constructor(
     readonly resource: string,
     private readonly project: Projection = (o) => o,
+    private readonly keep: (obj: KubeObject) => boolean = () => true,
   ) {}
 
   /** Applies one change event: a put stores the object as it is now, a delete drops it. */
@@ -41,7 +52,7 @@ export class OwnerIndex {
     const key = cacheKey(obj);
     const before = this.objects.get(key);
     if (before) this.unindex(key, before);
-    if (type === 'delete') {
+    if (type === 'delete' || !this.keep(obj)) {
       this.objects.delete(key);
       return before;
     }

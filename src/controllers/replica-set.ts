@@ -11,7 +11,7 @@ import { labelsMatch, selectorFromLabelSelector } from '../api/label-selector.js
 import type { Condition, KubeObject } from '../api/types.js';
 import { rfc3339 } from '../util/clock.js';
 import { claim, ownerRefTo } from './controller-ref.js';
-import { controllerRef, OwnerIndex } from './owner-index.js';
+import { controllerRef, OwnerIndex, ownedByKind } from './owner-index.js';
 import { podsToDelete } from './pod-ranking.js';
 import { availableFrom, isPodActive, isPodReady, slimPod } from './pod-state.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from './reconciler.js';
@@ -81,7 +81,8 @@ class Expectations {
 }
 
 export function replicaSetReconciler(): Reconciler {
-  const pods = new OwnerIndex('pods', slimPod);
+  // ReplicaSets' pods and orphans (adoption candidates); other controllers' pods are not ours to count
+  const pods = new OwnerIndex('pods', slimPod, (o) => !controllerRef(o) || ownedByKind('ReplicaSet')(o));
   const expectations = new Expectations();
 
   async function sync(rs: KubeObject, ctx: ReconcileContext): Promise<ReconcileResult | void> {

@@ -31,7 +31,7 @@ export interface KvBackend {
   /** Committed entries in key order, values fresh copies; lazily, so a scan costs what it yields. */
   entries(space: Space, range: KeyRange): Iterable<KvEntry>;
   keys(space: Space, range: KeyRange): Iterable<string>;
-  /** Applies all ops atomically (all or none survive a crash). */
+  /** Applies all ops atomically (all or none survive a crash); reads afterwards see them. The backend owns the values from then on. */
   write(ops: readonly WriteOp[]): void;
   /** Makes the next read see the newest committed state (of any process). */
   refresh(): void;

@@ -31,6 +31,8 @@ function seqKey(n: number): string {
 export class KvStore implements Store {
   private readonly overlay: Overlay;
   private readonly retain: number;
+  /** Whether the backend's view is this store's own last commit (see commit()). */
+  private ownView = false;
 
   constructor(
     private readonly backend: KvBackend,
@@ -141,25 +143,34 @@ export class KvStore implements Store {
   }
 
   commit(): void {
-    if (!this.overlay.empty) {
-      this.compactChangeLog();
-      this.backend.write(this.overlay.ops());
-      this.overlay.clear();
+    if (this.overlay.empty) {
+      this.refresh();
+      return;
     }
-    this.backend.refresh();
+    this.compactChangeLog();
+    this.backend.write(this.overlay.ops());
+    this.overlay.clear();
+    // the backend now shows exactly what this store wrote; the writer holds the lock, so nobody
+    // else can have written since (a new holder of the lock calls refresh() first)
+    this.ownView = true;
   }
 
   rollback(): void {
     this.overlay.clear();
-    this.backend.refresh();
+    this.refresh();
   }
 
   dirty(): boolean {
     return !this.overlay.empty;
   }
 
+  pendingWrites(): number {
+    return this.overlay.size;
+  }
+
   /** Makes reads see the newest state committed by any process (the pending batch stays). */
   refresh(): void {
+    this.ownView = false;
     this.backend.refresh();
   }
 
@@ -170,7 +181,7 @@ export class KvStore implements Store {
 
   /** A new batch reads the newest committed state before it writes on top of it (refreshing marks nothing dirty). */
   private beginWrite(): void {
-    if (this.overlay.empty) this.backend.refresh();
+    if (this.overlay.empty && !this.ownView) this.refresh();
   }
 
   private bump(key: string, type: StoredChange['type']): number {

@@ -10,13 +10,25 @@ import { ensurePrivateDir } from '../util/state-dir.js';
 /** The LMDB environment directory inside a cluster directory. */
 export const LMDB_DIR = 'data';
 
-/** Most decoded objects kept for repeated key reads (a namespace per create, a node per kubelet sync). */
-const DECODED_CACHE_SIZE = 4096;
+/**
+ * Address space reserved for the map (not disk: the file grows as data does). Big enough that the
+ * map is never remapped as the database grows; each remap left the old mapping's pages resident,
+ * which more than doubled the memory a large scale-up took.
+ */
+const MAP_SIZE = 2 ** 36;
+
+/**
+ * Most decoded objects kept: those of repeated key reads (a namespace per create, a node per
+ * kubelet sync) and those of the last commits (see write()).
+ */
+const DECODED_CACHE_SIZE = 32_768;
+/** Events are recorded and rarely read back: not worth keeping decoded. */
+const WRITE_ONLY_PREFIX = '/registry/events/';
 
 /**
  * Committed state in one LMDB environment, one named database per key space. Key reads of objects
- * keep the decoded value (until the next refresh or write), handing out copies: copying is several
- * times cheaper than decoding again.
+ * keep the decoded value, and so do writes, until the next refresh() (when another process may have
+ * written), handing out copies: copying is several times cheaper than decoding again.
  */
 class LmdbBackend implements KvBackend {
   private decoded = new Map<string, unknown>();
@@ -27,7 +39,7 @@ class LmdbBackend implements KvBackend {
   ) {}
 
   static open(path: string): LmdbBackend {
-    const root = open({ path, noSubdir: false, maxDbs: 16 });
+    const root = open({ path, noSubdir: false, maxDbs: 16, mapSize: MAP_SIZE });
     const dbs = {} as Record<Space, Database>;
     for (const space of SPACES) dbs[space] = root.openDB({ name: space });
     return new LmdbBackend(root, dbs);
@@ -54,7 +66,6 @@ class LmdbBackend implements KvBackend {
   }
 
   write(ops: readonly WriteOp[]): void {
-    this.decoded = new Map();
     this.root.transactionSync(() => {
       for (const op of ops) {
         const db = this.dbs[op.space];
@@ -62,6 +73,14 @@ class LmdbBackend implements KvBackend {
         else db.putSync(op.key, op.value);
       }
     });
+    // What was just written is what a read would decode: keep it (the values are ours now), so the
+    // control loop reading back the objects of its last checkpoint decodes nothing.
+    if (this.decoded.size + ops.length > DECODED_CACHE_SIZE) this.decoded = new Map();
+    for (const op of ops) {
+      if (op.space !== 'objects') continue;
+      if (op.value === undefined || op.key.startsWith(WRITE_ONLY_PREFIX)) this.decoded.delete(op.key);
+      else this.decoded.set(op.key, op.value);
+    }
   }
 
   refresh(): void {

@@ -21,6 +21,11 @@ export class Overlay {
     return this.count === 0;
   }
 
+  /** Writes recorded since the last clear (a key written twice counts twice). */
+  get size(): number {
+    return this.count;
+  }
+
   /** The current value, as a copy the caller may keep and mutate. */
   get(space: Space, key: string): unknown {
     const pending = this.spaces.get(space);

@@ -66,6 +66,8 @@ export interface Store {
   rollback(): void;
   /** Whether there are uncommitted writes. */
   dirty(): boolean;
+  /** How many writes are waiting for the next commit (a measure of the pending batch's size). */
+  pendingWrites(): number;
   /**
    * Makes reads see the newest state committed by other processes (call right after taking the
    * write lock); the pending batch is kept.

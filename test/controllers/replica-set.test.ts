@@ -23,6 +23,18 @@ describe('ReplicaSet controller', () => {
     await c.close();
   });
 
+  it('folds the 10th and later SuccessfulCreate events into one combined event, as client-go does', async () => {
+    const { c } = await testCluster();
+    await c.client.create('replicasets', replicaSet('web', 25));
+    await c.reconcile();
+    const created = (await c.client.list('events', { namespace: 'default' })).items.filter((e) => e.reason === 'SuccessfulCreate');
+    const combined = created.filter((e) => e.message.startsWith('(combined from similar events): Created pod: web-'));
+    expect(created).toHaveLength(10);
+    expect(combined).toHaveLength(1);
+    expect(combined[0]!.count).toBe(16);
+    await c.close();
+  });
+
   it('replaces a deleted pod and deletes surplus pods not-ready first', async () => {
     const { c } = await testCluster();
     await c.client.create('replicasets', replicaSet('web', 3));

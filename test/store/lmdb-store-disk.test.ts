@@ -64,6 +64,26 @@ describe('LmdbStore on disk', () => {
     b.close();
   });
 
+  it('hands out what it committed itself without decoding, and forgets it when another store wrote', () => {
+    const dir = freshDir();
+    const a = LmdbStore.open(dir);
+    const b = LmdbStore.open(dir);
+    a.put(podKey('a', 'x'), pod('a', 'x'));
+    a.commit();
+    const mine = a.get(podKey('a', 'x'))!;
+    mine.metadata.labels = { changed: 'by the caller' };
+    expect(a.get(podKey('a', 'x'))!.metadata.labels).toBeUndefined(); // a copy each time
+    b.refresh();
+    const theirs = b.get(podKey('a', 'x'))!;
+    theirs.metadata.labels = { from: 'b' };
+    b.put(podKey('a', 'x'), theirs);
+    b.commit();
+    a.refresh();
+    expect(a.get(podKey('a', 'x'))!.metadata).toMatchObject({ labels: { from: 'b' }, resourceVersion: '2' });
+    a.close();
+    b.close();
+  });
+
   it('sees another process\'s commit after refresh(), and writes after it', () => {
     const dir = freshDir();
     const store = LmdbStore.open(dir);

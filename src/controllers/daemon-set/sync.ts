@@ -8,7 +8,7 @@ import { EventRecorder } from '../../api/event-recorder.js';
 import { isStatusError } from '../../api/errors.js';
 import { getOptional } from '../../api/get-optional.js';
 import type { KubeObject } from '../../api/types.js';
-import { controllerRef, OwnerIndex } from '../owner-index.js';
+import { controllerRef, OwnerIndex, ownedByKind } from '../owner-index.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from '../reconciler.js';
 import { daemonPod, planDaemonPods } from './daemon-pods.js';
 import { type Fit, nodeFit } from './node-fit.js';
@@ -28,7 +28,7 @@ function nodeFingerprint(node: KubeObject): string {
 }
 
 export function daemonSetReconciler(): Reconciler {
-  const pods = new OwnerIndex('pods');
+  const pods = new OwnerIndex('pods', (o) => o, ownedByKind('DaemonSet'));
   const seenNodes = new Map<string, string>();
 
   async function sync(ds: KubeObject, nodes: KubeObject[], ctx: ReconcileContext): Promise<ReconcileResult | void> {

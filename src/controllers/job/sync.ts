@@ -9,7 +9,7 @@ import { EventRecorder } from '../../api/event-recorder.js';
 import { getOptional } from '../../api/get-optional.js';
 import type { Condition, KubeObject } from '../../api/types.js';
 import { rfc3339 } from '../../util/clock.js';
-import { controllerRef, OwnerIndex } from '../owner-index.js';
+import { controllerRef, OwnerIndex, ownedByKind } from '../owner-index.js';
 import { isPodReady } from '../pod-state.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from '../reconciler.js';
 import { type FinishReason, isFinished, MESSAGES, setCondition } from './conditions.js';
@@ -55,7 +55,7 @@ function sameStatus(a: Record<string, unknown>, b: Record<string, unknown>): boo
 }
 
 export function jobReconciler(): Reconciler {
-  const pods = new OwnerIndex('pods');
+  const pods = new OwnerIndex('pods', (o) => o, ownedByKind('Job'));
 
   async function sync(original: KubeObject, ctx: ReconcileContext): Promise<ReconcileResult | void> {
     const { client } = ctx;
