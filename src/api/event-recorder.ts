@@ -28,6 +28,27 @@ async function serialized(client: Client, key: string, write: () => Promise<void
   }
 }
 
+/** Per client, the Events it last wrote, by `namespace/name` (an LRU, like client-go's EventLogger cache). */
+const written = new WeakMap<Client, Map<string, KubeObject>>();
+const WRITTEN_ENTRIES = 4096;
+
+function lastWritten(client: Client): Map<string, KubeObject> {
+  let m = written.get(client);
+  if (!m) written.set(client, (m = new Map()));
+  return m;
+}
+
+function remember(seen: Map<string, KubeObject>, key: string, event: KubeObject): void {
+  seen.delete(key);
+  seen.set(key, event);
+  if (seen.size > WRITTEN_ENTRIES) seen.delete(seen.keys().next().value as string);
+}
+
+/** The next version of an Event seen again: a fresh object (a write takes its argument over). */
+function countedUp(event: KubeObject, now: string, message: string): KubeObject {
+  return { ...event, metadata: { ...event.metadata }, count: (event.count ?? 1) + 1, lastTimestamp: now, message };
+}
+
 /** One correlator per client, shared by every recorder writing through it (as a component's broadcaster is). */
 const correlators = new WeakMap<Client, EventCorrelator>();
 
@@ -67,23 +88,40 @@ export class EventRecorder {
     await serialized(this.client, `${namespace}/${name}`, () => this.write(fresh, now, message));
   }
 
-  /** Creates the Event, or counts up the one that exists (create first: most events are new). */
+  /**
+   * Creates the Event, or counts up the one that exists: from the copy this process last wrote
+   * when it has one (client-go's EventLogger cache: no read), else after a get. Create comes first
+   * otherwise, as most events are new.
+   */
   private async write(fresh: KubeObject, now: string, message: string): Promise<void> {
-    if (await this.tryCreate(fresh)) return;
+    const key = `${fresh.metadata.namespace}/${fresh.metadata.name}`;
+    const seen = lastWritten(this.client);
+    const last = seen.get(key);
+    if (last) {
+      try {
+        remember(seen, key, await this.client.update('events', countedUp(last, now, message)));
+        return;
+      } catch (e) {
+        // changed or deleted by someone else since: start over from the store
+        if (!isStatusError(e) || (e.code !== 409 && e.code !== 404)) throw e;
+        seen.delete(key);
+      }
+    }
+    const created = await this.tryCreate(fresh);
+    if (created) {
+      remember(seen, key, created);
+      return;
+    }
     const existing = await this.client.get('events', fresh.metadata.namespace, fresh.metadata.name!);
-    existing.count = (existing.count ?? 1) + 1;
-    existing.lastTimestamp = now;
-    existing.message = message;
-    await this.client.update('events', existing);
+    remember(seen, key, await this.client.update('events', countedUp(existing, now, message)));
   }
 
-  /** Creates the Event; false when it exists already. */
-  private async tryCreate(event: KubeObject): Promise<boolean> {
+  /** Creates the Event (returning what was stored); undefined when it exists already. */
+  private async tryCreate(event: KubeObject): Promise<KubeObject | undefined> {
     try {
-      await this.client.create('events', event);
-      return true;
+      return await this.client.create('events', event);
     } catch (e) {
-      if (isStatusError(e) && e.code === 409) return false;
+      if (isStatusError(e) && e.code === 409) return undefined;
       throw e;
     }
   }

@@ -15,13 +15,14 @@ import { schemaCheck, validateObject } from './checks.js';
 import type { ServerContext } from './context.js';
 import { runAdmission } from './run-admission.js';
 import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.js';
+import { cloneJson } from '../util/json-clone.js';
 
 /** Attempts at a fresh generated name when the first one is taken (RetryGenerateName). */
 const GENERATE_NAME_TRIES = 8;
 
 export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}): KubeObject {
   checkBody(input);
-  const obj: KubeObject = structuredClone(input);
+  const obj: KubeObject = cloneJson(input);
   checkTypeMeta(kind, obj);
   schemaCheck(kind, obj, opts);
   const meta = obj.metadata;

@@ -16,6 +16,7 @@ import { readyToRemove, removeObject } from './remove.js';
 import { runAdmission } from './run-admission.js';
 import { scopeNamespace } from './resolve.js';
 import { loadExisting } from './update.js';
+import { cloneJson } from '../util/json-clone.js';
 
 const FOREGROUND = 'foregroundDeletion';
 const ORPHAN = 'orphan';
@@ -62,7 +63,7 @@ export function deleteObject(ctx: ServerContext, kind: KindDef, namespace: strin
   const dryRun = opts.dryRun === 'All';
   runAdmission(admissionPlugins, { operation: 'DELETE', kind, obj: old, dryRun, ctx });
 
-  const obj = structuredClone(old);
+  const obj = cloneJson(old);
   const meta = obj.metadata;
   const finalizers = withPolicyFinalizers(meta.finalizers ?? [], opts);
   if (finalizers.length > 0 || meta.finalizers) meta.finalizers = finalizers;

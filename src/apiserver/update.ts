@@ -14,6 +14,7 @@ import type { ServerContext } from './context.js';
 import { readyToRemove, removeObject } from './remove.js';
 import { runAdmission } from './run-admission.js';
 import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.js';
+import { cloneJson } from '../util/json-clone.js';
 
 export function loadExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: KubeObject } {
   const key = objectKey(kind, namespace, name);
@@ -66,7 +67,7 @@ function checkResourceVersion(kind: KindDef, obj: KubeObject, old: KubeObject): 
 /** PUT of the main resource. `name` is the name in the request (the URL's); the body must agree. */
 export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}, current?: { key: string; old: KubeObject }): KubeObject {
   checkBody(input);
-  const obj: KubeObject = structuredClone(input);
+  const obj: KubeObject = cloneJson(input);
   const namespace = scopeNamespace(kind, obj.metadata.namespace);
   if (!obj.metadata.name) throw apiErrors.badRequest('name is required');
   const { key, old } = current ?? loadExisting(ctx, kind, namespace, obj.metadata.name);
@@ -84,7 +85,7 @@ export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   keepServerMeta(obj, old);
   if (kind.statusSubresource) {
     if (old.status === undefined) delete obj.status;
-    else obj.status = structuredClone(old.status);
+    else obj.status = cloneJson(old.status);
   }
   const dryRun = opts.dryRun === 'All';
   const onStored = runAdmission(admissionPlugins, { operation: 'UPDATE', kind, obj, old, dryRun, ctx });
@@ -102,12 +103,13 @@ export function updateStatus(ctx: ServerContext, kind: KindDef, input: KubeObjec
   if (!input.metadata.name) throw apiErrors.badRequest('name is required');
   const { key, old } = loadExisting(ctx, kind, scopeNamespace(kind, input.metadata.namespace), input.metadata.name);
   checkResourceVersion(kind, input, old);
-  const obj = structuredClone(old);
+  // old is this request's own copy, dropped once obj is stored: obj may share what it keeps of it
+  const obj: KubeObject = { ...old, metadata: { ...old.metadata } };
   if (input.status === undefined) delete obj.status;
-  else obj.status = structuredClone(input.status);
+  else obj.status = cloneJson(input.status);
   if (kind.statusUpdatesAnnotations) {
     if (input.metadata.annotations === undefined) delete obj.metadata.annotations;
-    else obj.metadata.annotations = structuredClone(input.metadata.annotations);
+    else obj.metadata.annotations = cloneJson(input.metadata.annotations);
   }
   return store(ctx, kind, key, obj, old, opts.dryRun === 'All', []);
 }

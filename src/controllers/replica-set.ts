@@ -15,6 +15,7 @@ import { controllerRef, OwnerIndex, ownedByKind } from './owner-index.js';
 import { podsToDelete } from './pod-ranking.js';
 import { availableFrom, isPodActive, isPodReady, slimPod } from './pod-state.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from './reconciler.js';
+import { cloneJson } from '../util/json-clone.js';
 
 /** Most pods created or deleted in one sync (burstReplicas). */
 export const BURST_REPLICAS = 500;
@@ -35,7 +36,7 @@ function podFromTemplate(rs: KubeObject): KubeObject {
       ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
       ownerReferences: [ownerRefTo(rs)],
     },
-    spec: structuredClone(t.spec ?? {}),
+    spec: cloneJson(t.spec ?? {}),
   };
 }
 

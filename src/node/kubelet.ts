@@ -17,6 +17,7 @@ import type { ReconcileContext, ReconcileResult, Reconciler } from '../controlle
 import { rfc3339 } from '../util/clock.js';
 import { containerConfigError, fetcher, mountErrors, referencesConfig } from './config-check.js';
 import { PodIPAllocator } from './ip-allocator.js';
+import { NodeImages } from './node-images.js';
 import { nodeIsDown } from './node-state.js';
 import { applyPodConditions } from './pod-status-builder.js';
 import { sandboxDueAt, syncPod } from './pod-runtime.js';
@@ -35,14 +36,35 @@ function internalIP(node: KubeObject): string {
 export class Kubelet {
   private readonly ips: PodIPAllocator;
   /**
-   * The pod versions this process just wrote, and when: the pod watch hands each write straight
-   * back, and a sync of that same version at that same instant has nothing new to do (skipping it
-   * also keeps a just-failed pull visible as ErrImagePull until the next sync).
+   * The pod versions this process just wrote: the pod watch hands each write straight back, and a
+   * sync of the version the kubelet itself wrote has nothing new to do — what falls due later comes
+   * back as a delayed key (skipping it also keeps a just-failed pull visible as ErrImagePull until
+   * the next sync). Each echo is taken once.
    */
-  private readonly echoes = new Map<string, { resourceVersion?: string; at: number }>();
+  private readonly echoes = new Map<string, string | undefined>();
+
+  private readonly images = new NodeImages();
+  /** Node versions this process wrote (image lists): like pod echoes, they wake nothing. */
+  private readonly nodeEchoes = new Map<string, string | undefined>();
 
   constructor(private readonly client: Client) {
     this.ips = new PodIPAllocator(client);
+  }
+
+  /** Whether this is the echo of the kubelet's own last write of the node (taken: true only once). */
+  takeNodeEcho(node: KubeObject): boolean {
+    const name = node.metadata.name ?? '';
+    if (!this.nodeEchoes.has(name) || this.nodeEchoes.get(name) !== node.metadata.resourceVersion) return false;
+    this.nodeEchoes.delete(name);
+    return true;
+  }
+
+  /** Whether this is the echo of the kubelet's own last write of the pod (taken: true only once). */
+  takeEcho(pod: KubeObject): boolean {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    if (!this.echoes.has(key) || this.echoes.get(key) !== pod.metadata.resourceVersion) return false;
+    this.echoes.delete(key);
+    return true;
   }
 
   private recorder(ctx: ReconcileContext, node: string): EventRecorder {
@@ -80,7 +102,7 @@ export class Kubelet {
     this.ips.release(pod.spec.nodeName, pod.status?.podIP);
   }
 
-  async syncPod(namespace: string, name: string, ctx: ReconcileContext, fromWatch = false): Promise<ReconcileResult | void> {
+  async syncPod(namespace: string, name: string, ctx: ReconcileContext): Promise<ReconcileResult | void> {
     const key = `${namespace}/${name}`;
     const pod = await getOptional(ctx.client, 'pods', namespace, name);
     const nodeName: string | undefined = pod?.spec?.nodeName;
@@ -88,8 +110,6 @@ export class Kubelet {
       this.echoes.delete(key);
       return;
     }
-    const echo = this.echoes.get(key);
-    if (fromWatch && echo && echo.resourceVersion === pod.metadata.resourceVersion && echo.at === ctx.clock.now().getTime()) return;
     const node = await getOptional(ctx.client, 'nodes', undefined, nodeName);
     if (!node || nodeIsDown(node)) return;
     const now = ctx.clock.now().getTime();
@@ -107,18 +127,25 @@ export class Kubelet {
     let podIP: string | undefined;
     if (!pod.status?.podIP && mounts.length === 0 && sandboxDueAt(pod, now) <= now) podIP = await this.ips.allocate(node, pod);
 
+    const images = this.images.of(node);
+    const known = images.size;
     const result = syncPod(pod, {
       now,
       hostIP: internalIP(node),
       podIP,
       mountErrors: mounts,
       configError: (spec) => configErrors.get(spec.name),
+      images,
       rfc,
     });
+    if (images.size > known) {
+      const written = await this.images.publish(ctx.client, nodeName, [...images].slice(known));
+      if (written) this.nodeEchoes.set(nodeName, written.metadata.resourceVersion);
+    }
     let written = pod;
     if (!deepEqual(result.status, pod.status)) {
       written = await ctx.client.updateStatus('pods', { ...pod, status: result.status });
-      this.echoes.set(key, { resourceVersion: written.metadata.resourceVersion, at: now });
+      this.echoes.set(key, written.metadata.resourceVersion);
     }
     if (result.events.length > 0) {
       const rec = this.recorder(ctx, nodeName);
@@ -149,7 +176,7 @@ export class Kubelet {
     if (key.startsWith(NAMESPACE_KEY)) return this.syncBlocked(key.slice(NAMESPACE_KEY.length), ctx);
     const i = key.indexOf('/');
     if (i < 0) return;
-    return this.syncPod(key.slice(0, i), key.slice(i + 1), ctx, true);
+    return this.syncPod(key.slice(0, i), key.slice(i + 1), ctx);
   }
 }
 
@@ -159,8 +186,9 @@ export function kubeletReconciler(client: Client): Reconciler {
   return {
     name: 'kubelet',
     watches: [
-      { resource: 'pods', keys: (o) => (o.spec?.nodeName ? [`${o.metadata.namespace}/${o.metadata.name}`] : []) },
-      { resource: 'nodes', keys: (o) => [`${NODE_KEY}${o.metadata.name}`] },
+      // the echo of the kubelet's own status write is not queued at all
+      { resource: 'pods', keys: (o, type) => (o.spec?.nodeName && !(type === 'put' && kubelet.takeEcho(o)) ? [`${o.metadata.namespace}/${o.metadata.name}`] : []) },
+      { resource: 'nodes', keys: (o, type) => (type === 'put' && kubelet.takeNodeEcho(o) ? [] : [`${NODE_KEY}${o.metadata.name}`]) },
       { resource: 'secrets', keys: byNamespace },
       { resource: 'configmaps', keys: byNamespace },
       { resource: 'persistentvolumeclaims', keys: byNamespace },

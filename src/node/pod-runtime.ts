@@ -5,6 +5,7 @@
  * writes the returned status and events.
  */
 import type { KubeObject } from '../api/types.js';
+import { cloneJson } from '../util/json-clone.js';
 import { applyPodConditions, isSidecar, restartsAfterExit, type RestartPolicy } from './pod-status-builder.js';
 import { applyAction, readinessFailureMessage, waitingStatus, type SimEvent } from './runtime/container-actions.js';
 import { containerBehaviour, podBehaviour } from './runtime-config.js';
@@ -20,6 +21,8 @@ export interface PodSyncEnv {
   /** Why volumes cannot be mounted (FailedMount messages); the sandbox waits meanwhile. */
   mountErrors?: string[];
   configError(spec: any): string | undefined;
+  /** Images on the node (normalized names); pulls add to it. */
+  images: Set<string>;
   rfc(ms: number): string;
 }
 
@@ -100,7 +103,7 @@ function slots(pod: KubeObject, env: PodSyncEnv, pullFailedAt: Map<string, numbe
 const finished = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 export function syncPod(input: KubeObject, env: PodSyncEnv): PodSyncResult {
-  const pod: KubeObject = structuredClone(input);
+  const pod: KubeObject = cloneJson(input);
   pod.status ??= {};
   const events: SimEvent[] = [];
   if (finished(pod)) return { status: pod.status, events };
@@ -137,7 +140,7 @@ export function syncPod(input: KubeObject, env: PodSyncEnv): PodSyncResult {
       break;
     }
     const { slot, action, at } = best;
-    applyAction(action, slot.view, at, { pod, podIP: pod.status.podIP, init: slot.init, configError: env.configError(slot.view.spec), events, rfc: env.rfc });
+    applyAction(action, slot.view, at, { pod, podIP: pod.status.podIP, init: slot.init, configError: env.configError(slot.view.spec), events, images: env.images, rfc: env.rfc });
     if (slot.view.status.state?.waiting?.reason === 'ErrImagePull') pullFailedAt.set(`${slot.init}/${slot.view.spec.name}`, at);
     applyPodConditions(pod, env.rfc(at));
   }

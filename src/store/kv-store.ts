@@ -1,5 +1,5 @@
 import type { KubeObject } from '../api/types.js';
-import { cloneJson } from './json-clone.js';
+import { cloneJson } from '../util/json-clone.js';
 import { prefixEnd } from './key-order.js';
 import type { KvBackend } from './kv-backend.js';
 import { Overlay } from './overlay.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import type { KeyRange, KvBackend, KvEntry, Space, WriteOp } from './kv-backend.js';
 import { SPACES } from './kv-backend.js';
-import { cloneJson } from './json-clone.js';
+import { cloneJson } from '../util/json-clone.js';
 import { KvStore, type KvStoreOptions } from './kv-store.js';
 import { ensurePrivateDir } from '../util/state-dir.js';
 

@@ -1,4 +1,4 @@
-import { cloneJson } from './json-clone.js';
+import { cloneJson } from '../util/json-clone.js';
 import { compareKeys } from './key-order.js';
 import type { KeyRange, KvBackend, KvEntry, Space, WriteOp } from './kv-backend.js';
 import { SortedMap } from './sorted-map.js';

@@ -32,5 +32,15 @@ export class OffsetClock implements Clock {
 
 /** RFC 3339 with second precision, as Kubernetes stores metav1.Time: `2026-01-01T00:00:00Z`. */
 export function rfc3339(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const ms = d.getTime();
+  const second = ms - (((ms % 1000) + 1000) % 1000);
+  // a control loop stamps thousands of objects within one second: format each second once
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastText;
 }
+
+let lastSecond = Number.NaN;
+let lastText = '';

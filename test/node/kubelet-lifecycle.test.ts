@@ -30,6 +30,23 @@ describe('kubelet: bind → running', () => {
     ]);
   });
 
+  it('pulls an image once per node: later pods find it present, and the node lists it', async () => {
+    const t = await testCluster();
+    await t.cluster.client.create('pods', boundPod('first'));
+    await t.cluster.reconcile();
+    const node = await t.cluster.client.get('nodes', undefined, 'pocketkube-node-1');
+    expect(node.status.images).toEqual([{ names: [expect.stringMatching(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/), 'docker.io/library/nginx:1.27'], sizeBytes: 0 }]);
+    await t.cluster.client.create('pods', boundPod('second'));
+    await t.cluster.client.create('pods', boundPod('always', { spec: { containers: [{ name: 'app', image: 'nginx:1.27', imagePullPolicy: 'Always' }] } }));
+    await t.cluster.reconcile();
+    expect((await t.events('second')).filter((e) => e.includes(' Pull'))).toEqual(['Normal Pulled Container image "nginx:1.27" already present on machine']);
+    expect((await t.events('always')).filter((e) => e.includes(' Pull')).sort()).toEqual([
+      'Normal Pulled Successfully pulled image "nginx:1.27" in 0s (0s including waiting). Image size: 0 bytes.',
+      'Normal Pulling Pulling image "nginx:1.27"',
+    ]);
+    expect((await t.cluster.client.get('nodes', undefined, 'pocketkube-node-1')).status.images).toHaveLength(1);
+  });
+
   it('gives distinct IPs to pods on one node', async () => {
     const t = await testCluster();
     for (const n of ['a', 'b', 'c']) await t.cluster.client.create('pods', boundPod(n));

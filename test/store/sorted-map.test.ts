@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneJson } from '../../src/store/json-clone.js';
+import { cloneJson } from '../../src/util/json-clone.js';
 import { compareKeys, prefixEnd } from '../../src/store/key-order.js';
 import { SortedMap } from '../../src/store/sorted-map.js';
 

@@ -26,6 +26,8 @@ export interface ActionEnv {
   /** The CreateContainerConfigError message for this container, if its configuration is missing. */
   configError?: string;
   events: SimEvent[];
+  /** Images on the node (normalized names): a pull adds its image. */
+  images: Set<string>;
   rfc(ms: number): string;
 }
 
@@ -43,7 +45,7 @@ export function normalizeImage(image: string): string {
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function imageID(image: string): string {
+export function imageID(image: string): string {
   const n = normalizeImage(image);
   const repo = n.includes('@') ? n.slice(0, n.indexOf('@')) : n.slice(0, n.lastIndexOf(':'));
   return n.includes('@') ? n : `${repo}@sha256:${sha(n)}`;
@@ -89,11 +91,13 @@ function start(v: StageView, at: number, env: ActionEnv): void {
     cs.state = { waiting: { reason: 'ErrImagePull', message: err } };
     return;
   }
-  if (spec.imagePullPolicy === 'Never' || (restart && spec.imagePullPolicy !== 'Always')) {
+  const present = restart || env.images.has(normalizeImage(image));
+  if (spec.imagePullPolicy === 'Never' || (present && spec.imagePullPolicy !== 'Always')) {
     ev('Normal', 'Pulled', `Container image "${image}" already present on machine`);
   } else {
     ev('Normal', 'Pulling', `Pulling image "${image}"`);
     ev('Normal', 'Pulled', `Successfully pulled image "${image}" in 0s (0s including waiting). Image size: 0 bytes.`);
+    env.images.add(normalizeImage(image));
   }
   ev('Normal', 'Created', `Created container ${spec.name}`);
   ev('Normal', 'Started', `Started container ${spec.name}`);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { EventRecorder } from '../../src/api/event-recorder.js';
+import { Cluster } from '../../src/cluster.js';
+import { FakeClock } from '../../src/util/clock.js';
+
+async function setup() {
+  const clock = new FakeClock('2026-01-01T00:00:00Z');
+  const c = await Cluster.inMemory({ clock, bootstrap: { nodes: 1 } });
+  const cm = await c.client.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' } });
+  const rec = new EventRecorder(c.client, clock, { component: 'test-controller' });
+  const events = async () => (await c.client.list('events', { namespace: 'default' })).items.filter((e) => e.source?.component === 'test-controller');
+  return { c, clock, cm, rec, events };
+}
+
+describe('EventRecorder', () => {
+  it('counts a repeat up on the one Event, with the newest timestamp', async () => {
+    const { c, clock, cm, rec, events } = await setup();
+    await rec.event(cm, 'Normal', 'Synced', 'synced');
+    clock.advance(5_000);
+    await rec.event(cm, 'Normal', 'Synced', 'synced');
+    await rec.event(cm, 'Normal', 'Synced', 'synced');
+    const [e, ...rest] = await events();
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ count: 3, firstTimestamp: '2026-01-01T00:00:00Z', lastTimestamp: '2026-01-01T00:00:05Z', message: 'synced' });
+    expect(e!.metadata.name).toMatch(/^cfg\.[0-9a-f]{16}$/);
+    await c.close();
+  });
+
+  it('counts on from the stored Event when someone else changed or deleted it meanwhile', async () => {
+    const { c, cm, rec, events } = await setup();
+    await rec.event(cm, 'Warning', 'Failed', 'boom');
+    const [first] = await events();
+    await c.client.update('events', { ...first!, count: 10 });
+    await rec.event(cm, 'Warning', 'Failed', 'boom');
+    expect((await events())[0]!.count).toBe(11);
+    await c.client.delete('events', 'default', first!.metadata.name!);
+    await rec.event(cm, 'Warning', 'Failed', 'boom');
+    expect((await events()).map((e) => e.count)).toEqual([1]);
+    await c.close();
+  });
+
+  it('folds the 10th distinct message of one reason into a combined Event that counts up', async () => {
+    const { c, cm, rec, events } = await setup();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => rec.event(cm, 'Normal', 'SuccessfulCreate', `Created pod: p-${i}`)));
+    const all = await events();
+    expect(all).toHaveLength(10);
+    const combined = all.filter((e) => e.message.startsWith('(combined from similar events): '));
+    expect(combined).toHaveLength(1);
+    expect(combined[0]).toMatchObject({ count: 21, message: '(combined from similar events): Created pod: p-29' });
+    await c.close();
+  });
+});
