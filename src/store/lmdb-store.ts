@@ -21,7 +21,7 @@ const MAP_SIZE = 2 ** 36;
  * Most decoded objects kept: those of repeated key reads (a namespace per create, a node per
  * kubelet sync) and those of the last commits (see write()).
  */
-const DECODED_CACHE_SIZE = 32_768;
+const DECODED_CACHE_SIZE = 8192;
 /** Events are recorded and rarely read back: not worth keeping decoded. */
 const WRITE_ONLY_PREFIX = '/registry/events/';
 
