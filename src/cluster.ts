@@ -18,7 +18,7 @@ import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
 import { clusterReconcilers } from './cluster-reconcilers.js';
 import type { Store, WriteLock } from './store/store.js';
 import { type Clock, OffsetClock, rfc3339, wallClock } from './util/clock.js';
-import { collectIfAbove } from './util/heap.js';
+import { HeapBound } from './util/heap.js';
 
 export type { BootstrapOptions };
 
@@ -41,7 +41,7 @@ export const MAX_RECONCILES = 1_000_000;
  * collected so far has been reconciled, so a process killed after a checkpoint resumes from it.
  */
 export const CHECKPOINT_WRITES = 20_000;
-/** Heap size past which a checkpoint also collects garbage (see util/heap.ts). */
+/** Heap size past which a checkpoint also collects garbage (see util/heap.ts: and past 1.5× what was live). */
 export const CHECKPOINT_HEAP_BYTES = 192 * 2 ** 20;
 /** Bound of one advanceStepwise() (a controller that keeps asking for 0 ms cannot hang it). */
 export const MAX_ADVANCE_STEPS = 100_000;
@@ -65,6 +65,7 @@ export class Cluster {
   private readonly feed: ChangeFeed;
   private readonly queue = new WorkQueue();
   private watchedResources: ReadonlySet<string> | undefined;
+  private readonly heap = new HeapBound(CHECKPOINT_HEAP_BYTES);
   private closed = false;
   private locking: Promise<void> | undefined;
   private locked = false;
@@ -263,7 +264,7 @@ export class Cluster {
   private checkpoint(): void {
     this.feed.persist();
     this.store.commit();
-    collectIfAbove(CHECKPOINT_HEAP_BYTES);
+    this.heap.check();
   }
 
   /** One pass of a batching reconciler over its keys of this round. */

@@ -1,7 +1,7 @@
 /**
- * A full garbage collection on demand. V8 lets its heap grow well past what is live before it
+ * Full garbage collections on demand. V8 lets its heap grow well past what is live before it
  * collects (measured: a 30,000-pod scale-up held ~170 MB live in a 520 MB heap); a long control
- * loop calls collectIfAbove() at its checkpoints to keep the process's memory near what it uses.
+ * loop calls a HeapBound at its checkpoints to keep the process's memory near what it uses.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,9 +16,25 @@ function collector(): () => void {
   return gc;
 }
 
-/** Runs a full collection when the heap has grown past `bytes`; returns whether it did. */
-export function collectIfAbove(bytes: number): boolean {
-  if (process.memoryUsage().heapTotal <= bytes) return false;
-  collector()();
-  return true;
+/**
+ * Collects when the heap has grown past `floor` bytes and past `growth` times what was live after
+ * the last collection, so a big live heap is not collected at every call.
+ */
+export class HeapBound {
+  private limit: number;
+
+  constructor(
+    private readonly floor: number,
+    private readonly growth = 1.5,
+  ) {
+    this.limit = floor;
+  }
+
+  /** Runs a full collection if the heap is past the bound; returns whether it did. */
+  check(): boolean {
+    if (process.memoryUsage().heapTotal <= this.limit) return false;
+    collector()();
+    this.limit = Math.max(this.floor, process.memoryUsage().heapUsed * this.growth);
+    return true;
+  }
 }
