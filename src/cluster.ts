@@ -15,6 +15,7 @@ import { type BootstrapOptions, bootstrapCluster } from './apiserver/bootstrap.j
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
 import { type ChangeEvent, ChangeFeed } from './apiserver/change-feed.js';
 import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
+import { CHECKPOINT_HEAP_BYTES, CHECKPOINT_WRITES, MAX_ADVANCE_STEPS, MAX_RECONCILES, MAX_ROUNDS } from './cluster-limits.js';
 import { clusterReconcilers } from './cluster-reconcilers.js';
 import type { Store, WriteLock } from './store/store.js';
 import { type Clock, OffsetClock, rfc3339, wallClock } from './util/clock.js';
@@ -32,23 +33,6 @@ export interface ClusterOptions {
   onReconcileError?: (reconciler: string, key: string, error: unknown) => void;
 }
 
-/** Bounds of one reconcile() call, so a misbehaving controller cannot loop forever. */
-export const MAX_ROUNDS = 200;
-export const MAX_RECONCILES = 1_000_000;
-/**
- * Pending writes after which the loop commits at the end of a round (a checkpoint), so a big
- * scale-up holds a few rounds of writes in memory, not all of them. At a round's end every change
- * collected so far has been reconciled, so a process killed after a checkpoint resumes from it.
- * (Writes counted in store entries: an object write is about three. Measured on 0 → 30,000 pods:
- * 20,000 took 32–34 s and ~600 MB, 60,000 26–27 s and ~700 MB, 150,000 26 s and ~900 MB; a pod
- * whose writes straddle checkpoints is written to disk more than once.)
- */
-export const CHECKPOINT_WRITES = 60_000;
-/** Heap size past which a checkpoint also collects garbage (see util/heap.ts: and past 1.5× what was live). */
-export const CHECKPOINT_HEAP_BYTES = 192 * 2 ** 20;
-/** Bound of one advanceStepwise() (a controller that keeps asking for 0 ms cannot hang it). */
-export const MAX_ADVANCE_STEPS = 100_000;
-
 const META_OFFSET = 'clockOffsetMs';
 const META_RECONCILED = 'reconciledRevision';
 const META_BOOTSTRAPPED = 'bootstrapped';
@@ -57,8 +41,6 @@ const META_CA = 'clusterCA';
 function reportWhenDebugging(reconciler: string, key: string, error: unknown): void {
   if (process.env.POCKETKUBE_DEBUG) process.stderr.write(`reconcile ${reconciler} ${key}: ${error instanceof Error ? error.stack : String(error)}\n`);
 }
-
-type RefreshableStore = Store & { refresh?(): void };
 
 export class Cluster {
   readonly client: Client;
@@ -77,7 +59,7 @@ export class Cluster {
   private readonly onReconcileError: NonNullable<ClusterOptions['onReconcileError']>;
 
   private constructor(
-    readonly store: RefreshableStore,
+    readonly store: Store,
     private readonly lock: WriteLock | undefined,
     opts: ClusterOptions,
   ) {
@@ -152,7 +134,7 @@ export class Cluster {
       () => {
         this.locking = undefined;
         this.locked = true;
-        this.store.refresh?.();
+        this.store.refresh();
         this.clock.offsetMs = this.store.getMeta<number>(META_OFFSET) ?? 0;
       },
       (e: unknown) => {
@@ -307,7 +289,7 @@ export class Cluster {
    */
   refresh(): void {
     if (this.closed || this.lock?.held() || this.store.dirty()) return;
-    this.store.refresh?.();
+    this.store.refresh();
     this.clock.offsetMs = this.store.getMeta<number>(META_OFFSET) ?? 0;
   }
 
