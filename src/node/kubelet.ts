@@ -13,10 +13,11 @@ import { EventRecorder } from '../api/event-recorder.js';
 import { getOptional } from '../api/get-optional.js';
 import { deepEqual } from '../api/patch/json-value.js';
 import type { KubeObject } from '../api/types.js';
-import type { ReconcileContext, ReconcileResult, Reconciler } from '../controllers/reconciler.js';
+import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler } from '../controllers/reconciler.js';
 import { rfc3339 } from '../util/clock.js';
 import { containerConfigError, fetcher, mountErrors, referencesConfig } from './config-check.js';
 import { PodIPAllocator } from './ip-allocator.js';
+import { Echoes } from './echoes.js';
 import { NodeImages } from './node-images.js';
 import { nodeIsDown } from './node-state.js';
 import { applyPodConditions } from './pod-status-builder.js';
@@ -36,35 +37,17 @@ function internalIP(node: KubeObject): string {
 export class Kubelet {
   private readonly ips: PodIPAllocator;
   /**
-   * The pod versions this process just wrote: the pod watch hands each write straight back, and a
-   * sync of the version the kubelet itself wrote has nothing new to do — what falls due later comes
-   * back as a delayed key (skipping it also keeps a just-failed pull visible as ErrImagePull until
-   * the next sync). Each echo is taken once.
+   * The pod versions this process just wrote: a sync of the version the kubelet itself wrote has
+   * nothing new to do — what falls due later comes back as a delayed key (skipping it also keeps a
+   * just-failed pull visible as ErrImagePull until the next sync).
    */
-  private readonly echoes = new Map<string, string | undefined>();
-
+  readonly podEchoes = new Echoes();
+  /** Node versions this process wrote (image lists): they wake nothing either. */
+  readonly nodeEchoes = new Echoes();
   private readonly images = new NodeImages();
-  /** Node versions this process wrote (image lists): like pod echoes, they wake nothing. */
-  private readonly nodeEchoes = new Map<string, string | undefined>();
 
   constructor(private readonly client: Client) {
     this.ips = new PodIPAllocator(client);
-  }
-
-  /** Whether this is the echo of the kubelet's own last write of the node (taken: true only once). */
-  takeNodeEcho(node: KubeObject): boolean {
-    const name = node.metadata.name ?? '';
-    if (!this.nodeEchoes.has(name) || this.nodeEchoes.get(name) !== node.metadata.resourceVersion) return false;
-    this.nodeEchoes.delete(name);
-    return true;
-  }
-
-  /** Whether this is the echo of the kubelet's own last write of the pod (taken: true only once). */
-  takeEcho(pod: KubeObject): boolean {
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    if (!this.echoes.has(key) || this.echoes.get(key) !== pod.metadata.resourceVersion) return false;
-    this.echoes.delete(key);
-    return true;
   }
 
   private recorder(ctx: ReconcileContext, node: string): EventRecorder {
@@ -107,7 +90,7 @@ export class Kubelet {
     const pod = await getOptional(ctx.client, 'pods', namespace, name);
     const nodeName: string | undefined = pod?.spec?.nodeName;
     if (!pod || !nodeName) {
-      this.echoes.delete(key);
+      this.podEchoes.forget(key);
       return;
     }
     const node = await getOptional(ctx.client, 'nodes', undefined, nodeName);
@@ -140,12 +123,12 @@ export class Kubelet {
     });
     if (images.size > known) {
       const written = await this.images.publish(ctx.client, nodeName, [...images].slice(known));
-      if (written) this.nodeEchoes.set(nodeName, written.metadata.resourceVersion);
+      if (written) this.nodeEchoes.note(nodeName, written.metadata.resourceVersion);
     }
     let written = pod;
     if (!deepEqual(result.status, pod.status)) {
       written = await ctx.client.updateStatus('pods', { ...pod, status: result.status });
-      this.echoes.set(key, written.metadata.resourceVersion);
+      this.podEchoes.note(key, written.metadata.resourceVersion);
     }
     if (result.events.length > 0) {
       const rec = this.recorder(ctx, nodeName);
@@ -180,15 +163,18 @@ export class Kubelet {
   }
 }
 
+/** Whether a change is news to the kubelet: anything but the echo of its own last write. */
+const news = (echoes: Echoes, key: string, o: KubeObject, type: 'put' | 'delete') => !(type === 'put' && echoes.take(key, o.metadata.resourceVersion));
+
 export function kubeletReconciler(client: Client): Reconciler {
   const kubelet = new Kubelet(client);
   const byNamespace = (o: KubeObject) => (o.metadata.namespace ? [`${NAMESPACE_KEY}${o.metadata.namespace}`] : []);
   return {
     name: 'kubelet',
     watches: [
-      // the echo of the kubelet's own status write is not queued at all
-      { resource: 'pods', keys: (o, type) => (o.spec?.nodeName && !(type === 'put' && kubelet.takeEcho(o)) ? [`${o.metadata.namespace}/${o.metadata.name}`] : []) },
-      { resource: 'nodes', keys: (o, type) => (type === 'put' && kubelet.takeNodeEcho(o) ? [] : [`${NODE_KEY}${o.metadata.name}`]) },
+      // the echoes of the kubelet's own writes are not queued at all
+      { resource: 'pods', keys: (o, type) => (o.spec?.nodeName && news(kubelet.podEchoes, keyOf(o), o, type) ? [keyOf(o)] : []) },
+      { resource: 'nodes', keys: (o, type) => (news(kubelet.nodeEchoes, keyOf(o), o, type) ? [`${NODE_KEY}${o.metadata.name}`] : []) },
       { resource: 'secrets', keys: byNamespace },
       { resource: 'configmaps', keys: byNamespace },
       { resource: 'persistentvolumeclaims', keys: byNamespace },
