@@ -12,6 +12,8 @@
  * afresh, as a restarted controller manager would.
  */
 
+import { LruMap } from '../util/lru-map.js';
+
 export const AGGREGATE_MAX_EVENTS = 10;
 export const AGGREGATE_INTERVAL_MS = 600_000;
 export const COMBINED_PREFIX = '(combined from similar events): ';
@@ -35,22 +37,15 @@ interface Aggregate {
   last: number;
 }
 
-/** A Map used as an LRU: a touched key moves to the end; the oldest go first. */
-function touch<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > CACHE_ENTRIES) map.delete(map.keys().next().value as string);
-}
-
 export class EventCorrelator {
-  private readonly aggregates = new Map<string, Aggregate>();
+  private readonly aggregates = new LruMap<string, Aggregate>(CACHE_ENTRIES);
 
   correlate(input: CorrelationInput): Correlation {
     let agg = this.aggregates.get(input.aggregateKey);
     if (!agg || input.now - agg.last > AGGREGATE_INTERVAL_MS) agg = { messages: new Set(), last: input.now };
     agg.messages.add(input.message);
     agg.last = input.now;
-    touch(this.aggregates, input.aggregateKey, agg);
+    this.aggregates.set(input.aggregateKey, agg);
     if (agg.messages.size < AGGREGATE_MAX_EVENTS) return { action: 'record' };
     // keep the set from growing past the limit (client-go pops one at random; any one will do)
     agg.messages.delete(agg.messages.values().next().value as string);

@@ -4,6 +4,7 @@ import { EventCorrelator } from './event-correlator.js';
 import { isStatusError } from './errors.js';
 import type { KubeObject } from './types.js';
 import type { Clock } from '../util/clock.js';
+import { LruMap } from '../util/lru-map.js';
 import { rfc3339 } from '../util/clock.js';
 
 /** Who reports: `default-scheduler`, `kubelet` (+ host), `deployment-controller`, … */
@@ -12,50 +13,40 @@ export interface EventSource {
   host?: string;
 }
 
-/** Writes in flight per client and Event: writers of the same Event (a combined one) take turns. */
-const inflight = new WeakMap<Client, Map<string, Promise<void>>>();
+/**
+ * What the recorders writing through one client share (as a component's broadcaster does): the
+ * correlator, the Events last written (client-go's EventLogger cache, by `namespace/name`), and the
+ * writes in flight, so writers of one Event (a combined one) take turns.
+ */
+interface Shared {
+  correlator: EventCorrelator;
+  written: LruMap<string, KubeObject>;
+  inflight: Map<string, Promise<void>>;
+}
 
-async function serialized(client: Client, key: string, write: () => Promise<void>): Promise<void> {
-  let byKey = inflight.get(client);
-  if (!byKey) inflight.set(client, (byKey = new Map()));
-  const before = byKey.get(key);
+const WRITTEN_ENTRIES = 4096;
+const sharedByClient = new WeakMap<Client, Shared>();
+
+function sharedFor(client: Client): Shared {
+  let s = sharedByClient.get(client);
+  if (!s) sharedByClient.set(client, (s = { correlator: new EventCorrelator(), written: new LruMap(WRITTEN_ENTRIES), inflight: new Map() }));
+  return s;
+}
+
+async function serialized(inflight: Map<string, Promise<void>>, key: string, write: () => Promise<void>): Promise<void> {
+  const before = inflight.get(key);
   const mine = (before ? before.catch(() => undefined) : Promise.resolve()).then(write);
-  byKey.set(key, mine);
+  inflight.set(key, mine);
   try {
     await mine;
   } finally {
-    if (byKey.get(key) === mine) byKey.delete(key);
+    if (inflight.get(key) === mine) inflight.delete(key);
   }
-}
-
-/** Per client, the Events it last wrote, by `namespace/name` (an LRU, like client-go's EventLogger cache). */
-const written = new WeakMap<Client, Map<string, KubeObject>>();
-const WRITTEN_ENTRIES = 4096;
-
-function lastWritten(client: Client): Map<string, KubeObject> {
-  let m = written.get(client);
-  if (!m) written.set(client, (m = new Map()));
-  return m;
-}
-
-function remember(seen: Map<string, KubeObject>, key: string, event: KubeObject): void {
-  seen.delete(key);
-  seen.set(key, event);
-  if (seen.size > WRITTEN_ENTRIES) seen.delete(seen.keys().next().value as string);
 }
 
 /** The next version of an Event seen again: a fresh object (a write takes its argument over). */
 function countedUp(event: KubeObject, now: string, message: string): KubeObject {
   return { ...event, metadata: { ...event.metadata }, count: (event.count ?? 1) + 1, lastTimestamp: now, message };
-}
-
-/** One correlator per client, shared by every recorder writing through it (as a component's broadcaster is). */
-const correlators = new WeakMap<Client, EventCorrelator>();
-
-function correlatorFor(client: Client): EventCorrelator {
-  let c = correlators.get(client);
-  if (!c) correlators.set(client, (c = new EventCorrelator()));
-  return c;
 }
 
 const nameFor = (obj: KubeObject, identity: string) => `${obj.metadata.name}.${createHash('sha1').update(identity).digest('hex').slice(0, 16)}`;
@@ -79,13 +70,13 @@ export class EventRecorder {
     const objectKey = [this.source.component, this.source.host ?? '', obj.kind, namespace, obj.metadata.name, obj.metadata.uid, obj.apiVersion].join('\u0000');
     const aggregateKey = `${objectKey}\u0000${type}\u0000${reason}`;
     const nowMs = this.clock.now().getTime();
-    const verdict = correlatorFor(this.client).correlate({ aggregateKey, message, now: nowMs });
+    const verdict = sharedFor(this.client).correlator.correlate({ aggregateKey, message, now: nowMs });
     const combined = verdict.action === 'combine';
     if (combined) message = verdict.message;
     const name = combined ? nameFor(obj, `${aggregateKey}\u0000combined`) : nameFor(obj, `${objectKey}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`);
     const now = rfc3339(new Date(nowMs));
     const fresh = this.newEvent(obj, name, namespace, type, reason, message, now, combined ? undefined : fieldPath);
-    await serialized(this.client, `${namespace}/${name}`, () => this.write(fresh, now, message));
+    await serialized(sharedFor(this.client).inflight, `${namespace}/${name}`, () => this.write(fresh, now, message));
   }
 
   /**
@@ -95,11 +86,11 @@ export class EventRecorder {
    */
   private async write(fresh: KubeObject, now: string, message: string): Promise<void> {
     const key = `${fresh.metadata.namespace}/${fresh.metadata.name}`;
-    const seen = lastWritten(this.client);
+    const seen = sharedFor(this.client).written;
     const last = seen.get(key);
     if (last) {
       try {
-        remember(seen, key, await this.client.update('events', countedUp(last, now, message)));
+        seen.set(key, await this.client.update('events', countedUp(last, now, message)));
         return;
       } catch (e) {
         // changed or deleted by someone else since: start over from the store
@@ -109,11 +100,11 @@ export class EventRecorder {
     }
     const created = await this.tryCreate(fresh);
     if (created) {
-      remember(seen, key, created);
+      seen.set(key, created);
       return;
     }
     const existing = await this.client.get('events', fresh.metadata.namespace, fresh.metadata.name!);
-    remember(seen, key, await this.client.update('events', countedUp(existing, now, message)));
+    seen.set(key, await this.client.update('events', countedUp(existing, now, message)));
   }
 
   /** Creates the Event (returning what was stored); undefined when it exists already. */

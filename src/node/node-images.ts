@@ -6,6 +6,7 @@
  */
 import type { Client } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
+import { getOptional } from '../api/get-optional.js';
 import type { KubeObject } from '../api/types.js';
 import { imageID } from './runtime/container-actions.js';
 
@@ -38,13 +39,8 @@ export class NodeImages {
    */
   async publish(client: Client, nodeName: string, pulled: string[]): Promise<KubeObject | undefined> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      let node: KubeObject;
-      try {
-        node = await client.get('nodes', undefined, nodeName);
-      } catch (e) {
-        if (isStatusError(e) && e.code === 404) return undefined;
-        throw e;
-      }
+      const node = await getOptional(client, 'nodes', undefined, nodeName);
+      if (!node) return undefined;
       const images: NodeImage[] = [...(node.status?.images ?? [])];
       const listed = new Set(images.flatMap((i) => i.names ?? []));
       const fresh = pulled.filter((n) => !listed.has(n));

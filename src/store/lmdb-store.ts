@@ -4,6 +4,7 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import type { KeyRange, KvBackend, KvEntry, Space, WriteOp } from './kv-backend.js';
 import { SPACES } from './kv-backend.js';
 import { cloneJson } from '../util/json-clone.js';
+import { LruMap } from '../util/lru-map.js';
 import { KvStore, type KvStoreOptions } from './kv-store.js';
 import { ensurePrivateDir } from '../util/state-dir.js';
 
@@ -18,8 +19,8 @@ export const LMDB_DIR = 'data';
 const MAP_SIZE = 2 ** 36;
 
 /**
- * Most decoded objects kept: those of repeated key reads (a namespace per create, a node per
- * kubelet sync) and those of the last commits (see write()).
+ * Most decoded objects kept, the least recently used going first: those of repeated key reads (a
+ * namespace per create, a node per kubelet sync) and those of the last commits (see write()).
  */
 const DECODED_CACHE_SIZE = 8192;
 /** Events are recorded and rarely read back: not worth keeping decoded. */
@@ -31,7 +32,7 @@ const WRITE_ONLY_PREFIX = '/registry/events/';
  * written), handing out copies: copying is several times cheaper than decoding again.
  */
 class LmdbBackend implements KvBackend {
-  private decoded = new Map<string, unknown>();
+  private readonly decoded = new LruMap<string, unknown>(DECODED_CACHE_SIZE);
 
   private constructor(
     private readonly root: RootDatabase,
@@ -51,7 +52,6 @@ class LmdbBackend implements KvBackend {
     if (value === undefined) {
       value = this.dbs[space].get(key);
       if (value === undefined) return undefined;
-      if (this.decoded.size >= DECODED_CACHE_SIZE) this.decoded = new Map();
       this.decoded.set(key, value);
     }
     return cloneJson(value);
@@ -75,7 +75,6 @@ class LmdbBackend implements KvBackend {
     });
     // What was just written is what a read would decode: keep it (the values are ours now), so the
     // control loop reading back the objects of its last checkpoint decodes nothing.
-    if (this.decoded.size + ops.length > DECODED_CACHE_SIZE) this.decoded = new Map();
     for (const op of ops) {
       if (op.space !== 'objects') continue;
       if (op.value === undefined || op.key.startsWith(WRITE_ONLY_PREFIX)) this.decoded.delete(op.key);
@@ -84,7 +83,7 @@ class LmdbBackend implements KvBackend {
   }
 
   refresh(): void {
-    this.decoded = new Map();
+    this.decoded.clear();
     this.root.resetReadTxn();
   }
 
