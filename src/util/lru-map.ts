@@ -1,35 +1,57 @@
 /**
- * A Map bounded to `max` entries that drops the least recently used one first (a Map keeps insertion
- * order: a key read or written moves to the end).
+ * A Map bounded to `max` entries that drops the least recently used ones first, approximately: keys
+ * live in two generations of at most max/2 each. Reads and writes land in the young one; when it is
+ * full it becomes the old one and the old one is dropped whole, so a key read or written since the
+ * last turnover survives the next one. A read of a young key is one Map lookup (a strict LRU moves
+ * the key on every read, which cost more than the lookup itself on the control loop's hot paths).
  */
 export class LruMap<K, V> {
-  private readonly map = new Map<K, V>();
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+  private readonly half: number;
 
-  constructor(private readonly max: number) {}
+  constructor(max: number) {
+    this.half = Math.max(1, Math.floor(max / 2));
+  }
 
   get size(): number {
-    return this.map.size;
+    return this.young.size + this.old.size;
   }
 
   get(key: K): V | undefined {
-    if (!this.map.has(key)) return undefined;
-    const value = this.map.get(key) as V;
-    this.map.delete(key);
-    this.map.set(key, value);
-    return value;
+    const value = this.young.get(key);
+    if (value !== undefined || this.young.has(key)) return value;
+    if (!this.old.has(key)) return undefined;
+    const promoted = this.old.get(key) as V;
+    this.old.delete(key);
+    this.setYoung(key, promoted);
+    return promoted;
   }
 
   set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+    if (this.young.has(key)) {
+      this.young.set(key, value);
+      return;
+    }
+    this.old.delete(key);
+    this.setYoung(key, value);
   }
 
   delete(key: K): void {
-    this.map.delete(key);
+    this.young.delete(key);
+    this.old.delete(key);
   }
 
   clear(): void {
-    this.map.clear();
+    this.young.clear();
+    this.old.clear();
+  }
+
+  private setYoung(key: K, value: V): void {
+    if (this.young.size >= this.half) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
   }
 }

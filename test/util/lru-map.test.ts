@@ -14,4 +14,22 @@ describe('LruMap', () => {
     m.clear();
     expect(m.size).toBe(0);
   });
+
+  it('never holds more than its bound, and a key used since the last turnover survives the next one', () => {
+    const m = new LruMap<number, number>(100);
+    for (let i = 0; i < 1000; i++) {
+      m.set(i, i);
+      expect(m.get(0)).toBe(0); // kept hot
+      expect(m.size).toBeLessThanOrEqual(100);
+    }
+    // the last 50 written are there; older cold ones are gone
+    for (let i = 950; i < 1000; i++) expect(m.get(i)).toBe(i);
+    expect(m.get(500)).toBeUndefined();
+  });
+
+  it('keeps undefined-free semantics for falsy values', () => {
+    const m = new LruMap<string, number>(4);
+    m.set('zero', 0);
+    expect(m.get('zero')).toBe(0);
+  });
 });
