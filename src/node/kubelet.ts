@@ -44,6 +44,12 @@ export class Kubelet {
   readonly podEchoes = new Echoes();
   /** Node versions this process wrote (image lists): they wake nothing either. */
   readonly nodeEchoes = new Echoes();
+  /**
+   * The nodes as last seen (the kubelet's node lister): filled by its watch and by its own reads and
+   * writes, so a sync reads its node from here instead of the API. Every later change of a node comes
+   * through the watch, which keeps this as new as the pods it is used with.
+   */
+  private readonly nodes = new Map<string, KubeObject>();
   private readonly images = new NodeImages();
 
   constructor(private readonly client: Client) {
@@ -93,7 +99,7 @@ export class Kubelet {
       this.podEchoes.forget(key);
       return;
     }
-    const node = await getOptional(ctx.client, 'nodes', undefined, nodeName);
+    const node = await this.node(nodeName, ctx);
     if (!node || nodeIsDown(node)) return;
     const now = ctx.clock.now().getTime();
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, ctx, now);
@@ -123,7 +129,10 @@ export class Kubelet {
     });
     if (images.size > known) {
       const written = await this.images.publish(ctx.client, nodeName, [...images].slice(known));
-      if (written) this.nodeEchoes.note(nodeName, written.metadata.resourceVersion);
+      if (written) {
+        this.nodeEchoes.note(nodeName, written.metadata.resourceVersion);
+        this.nodes.set(nodeName, written);
+      }
     }
     let written = pod;
     if (!deepEqual(result.status, pod.status)) {
@@ -137,6 +146,21 @@ export class Kubelet {
     if (result.nextDue !== undefined) return { requeueAfter: Math.max(0, result.nextDue - now) };
   }
 
+  /** A change of a node seen by the watch (the object is shared: read, never changed). */
+  observeNode(node: KubeObject, type: 'put' | 'delete'): void {
+    const name = node.metadata.name ?? '';
+    if (type === 'delete') this.nodes.delete(name);
+    else this.nodes.set(name, node);
+  }
+
+  private async node(name: string, ctx: ReconcileContext): Promise<KubeObject | undefined> {
+    const cached = this.nodes.get(name);
+    if (cached) return cached;
+    const node = await getOptional(ctx.client, 'nodes', undefined, name);
+    if (node) this.nodes.set(name, node);
+    return node;
+  }
+
   /** Syncs the pods of a namespace that wait on configuration (a Secret/ConfigMap/claim changed). */
   private async syncBlocked(namespace: string, ctx: ReconcileContext): Promise<void> {
     for (const p of (await ctx.client.list('pods', { namespace })).items) {
@@ -147,7 +171,7 @@ export class Kubelet {
   }
 
   private async syncNode(nodeName: string, ctx: ReconcileContext): Promise<void> {
-    const node = await getOptional(ctx.client, 'nodes', undefined, nodeName);
+    const node = await this.node(nodeName, ctx);
     if (!node || nodeIsDown(node)) return;
     for (const p of (await ctx.client.list('pods', { fieldSelector: `spec.nodeName=${nodeName}` })).items) {
       await this.syncPod(p.metadata.namespace!, p.metadata.name!, ctx);
@@ -174,7 +198,13 @@ export function kubeletReconciler(client: Client): Reconciler {
     watches: [
       // the echoes of the kubelet's own writes are not queued at all
       { resource: 'pods', keys: (o, type) => (o.spec?.nodeName && news(kubelet.podEchoes, keyOf(o), o, type) ? [keyOf(o)] : []) },
-      { resource: 'nodes', keys: (o, type) => (news(kubelet.nodeEchoes, keyOf(o), o, type) ? [`${NODE_KEY}${o.metadata.name}`] : []) },
+      {
+        resource: 'nodes',
+        keys: (o, type) => {
+          kubelet.observeNode(o, type);
+          return news(kubelet.nodeEchoes, keyOf(o), o, type) ? [`${NODE_KEY}${o.metadata.name}`] : [];
+        },
+      },
       { resource: 'secrets', keys: byNamespace },
       { resource: 'configmaps', keys: byNamespace },
       { resource: 'persistentvolumeclaims', keys: byNamespace },
