@@ -92,7 +92,9 @@ export function replicaSetReconciler(): Reconciler {
     const events = new EventRecorder(ctx.client, ctx.clock, { component: 'replicaset-controller' });
     await pods.prime(ctx.client, ns);
     const selector = selectorFromLabelSelector(rs.spec?.selector);
-    const candidates = [...pods.ownedBy(rs.metadata.uid ?? ''), ...pods.orphans(ns)].filter(isPodActive);
+    // in cache order: only the deletion below depends on the order (ties rank by name)
+    const unordered = { ordered: false };
+    const candidates = [...pods.ownedBy(rs.metadata.uid ?? '', unordered), ...pods.orphans(ns, unordered)].filter(isPodActive);
     const active = await claim({
       client: ctx.client, resource: 'pods', owner: rs, selector, candidates,
       fresh: (p) => getOptional(ctx.client, 'pods', ns, p.metadata.name ?? ''),
@@ -115,7 +117,8 @@ export function replicaSetReconciler(): Reconciler {
         await events.event(rs, 'Warning', 'FailedCreate', `Error creating: ${errorMessage(res.error)}`);
       }
     } else if (manage && diff > 0) {
-      const victims = podsToDelete(active, await relatedPods(rs, ctx.client), Math.min(diff, BURST_REPLICAS), now);
+      const byName = [...active].sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+      const victims = podsToDelete(byName, await relatedPods(rs, ctx.client), Math.min(diff, BURST_REPLICAS), now);
       for (const pod of victims) {
         try {
           await ctx.client.delete('pods', ns, pod.metadata.name ?? '', { preconditions: { uid: pod.metadata.uid } });
