@@ -13,10 +13,29 @@ export interface KvStoreOptions {
   changeLogRetain?: number;
 }
 
-interface StoredChange {
+/**
+ * The change log is kept in chunks: one entry per run of consecutive revisions, keyed by the run's
+ * last revision, each change written as its type's letter followed by the key. One LMDB entry per
+ * write doubled the entries a commit writes; a chunk costs one.
+ */
+interface StoredChunk {
+  /** The revision of changes[0]; the others follow one by one. */
+  first: number;
+  /** `p/registry/…` (put) or `d/registry/…` (delete). */
+  changes: string[];
+}
+
+/** How written before chunks: one entry per revision, keyed by it (still read). */
+interface LegacyChange {
   key: string;
   type: ChangeRecord['type'];
 }
+
+/** Most changes in one chunk (a watch from a recent revision decodes at most this many). */
+const CHUNK = 512;
+
+const encodeChange = (type: ChangeRecord['type'], key: string) => (type === 'put' ? 'p' : 'd') + key;
+const decodeChange = (revision: number, c: string): ChangeRecord => ({ revision, key: c.slice(1), type: c[0] === 'p' ? 'put' : 'delete' });
 
 /** Fixed-width decimal so that key order is numeric order. */
 function seqKey(n: number): string {
@@ -25,7 +44,7 @@ function seqKey(n: number): string {
 
 /**
  * The store's semantics, written once over any KvBackend: objects keyed etcd-style, a global
- * revision bumped by every put/delete, a change log keyed by revision, small meta values, and
+ * revision bumped by every put/delete, a change log (chunks of consecutive revisions), small meta values, and
  * delayed keys. Every write lands in the pending batch (Overlay) until commit().
  */
 export class KvStore implements Store {
@@ -33,6 +52,9 @@ export class KvStore implements Store {
   private readonly retain: number;
   /** Whether the backend's view is this store's own last commit (see commit()). */
   private ownView = false;
+  /** The batch's changes (written to the change log as chunks at commit), from revision pendingFirst. */
+  private pendingChanges: string[] = [];
+  private pendingFirst = 0;
 
   constructor(
     private readonly backend: KvBackend,
@@ -92,12 +114,23 @@ export class KvStore implements Store {
 
   changesSince(since: number, limit?: number): ChangeRecord[] {
     const out: ChangeRecord[] = [];
-    if (limit !== undefined && limit <= 0) return out;
-    const start = Number.isFinite(since) ? seqKey(since + 1) : seqKey(0);
-    for (const { key, value } of this.overlay.entries('changes', { start })) {
-      const change = value as StoredChange;
-      out.push({ revision: Number(key), key: change.key, type: change.type });
-      if (limit !== undefined && out.length >= limit) break;
+    const max = limit ?? Number.POSITIVE_INFINITY;
+    if (max <= 0) return out;
+    const from = Number.isFinite(since) ? Math.max(0, Math.floor(since)) : 0;
+    // the chunk holding revision from+1 is the first whose last revision is at or after it
+    for (const { key, value } of this.overlay.entries('changes', { start: seqKey(from + 1) })) {
+      const chunk = value as StoredChunk | LegacyChange;
+      if ('changes' in chunk) {
+        for (let i = Math.max(0, from + 1 - chunk.first); i < chunk.changes.length && out.length < max; i++) {
+          out.push(decodeChange(chunk.first + i, chunk.changes[i]!));
+        }
+      } else {
+        out.push({ revision: Number(key), key: chunk.key, type: chunk.type });
+      }
+      if (out.length >= max) return out;
+    }
+    for (let i = Math.max(0, from + 1 - this.pendingFirst); i < this.pendingChanges.length && out.length < max; i++) {
+      out.push(decodeChange(this.pendingFirst + i, this.pendingChanges[i]!));
     }
     return out;
   }
@@ -147,16 +180,17 @@ export class KvStore implements Store {
       this.refresh();
       return;
     }
+    this.writeChanges();
     this.compactChangeLog();
     this.backend.write(this.overlay.ops());
-    this.overlay.clear();
+    this.clearBatch();
     // the backend now shows exactly what this store wrote; the writer holds the lock, so nobody
     // else can have written since (a new holder of the lock calls refresh() first)
     this.ownView = true;
   }
 
   rollback(): void {
-    this.overlay.clear();
+    this.clearBatch();
     this.refresh();
   }
 
@@ -165,7 +199,8 @@ export class KvStore implements Store {
   }
 
   pendingWrites(): number {
-    return this.overlay.size;
+    // each change counts as the entry it was before chunks (keeps CHECKPOINT_WRITES' measure)
+    return this.overlay.size + this.pendingChanges.length;
   }
 
   /** Makes reads see the newest state committed by any process (the pending batch stays). */
@@ -175,7 +210,7 @@ export class KvStore implements Store {
   }
 
   close(): void {
-    this.overlay.clear();
+    this.clearBatch();
     this.backend.close();
   }
 
@@ -184,19 +219,46 @@ export class KvStore implements Store {
     if (this.overlay.empty && !this.ownView) this.refresh();
   }
 
-  private bump(key: string, type: StoredChange['type']): number {
+  private bump(key: string, type: ChangeRecord['type']): number {
     const revision = this.revision() + 1;
     this.overlay.set('sys', 'revision', revision);
-    this.overlay.set('changes', seqKey(revision), { key, type } satisfies StoredChange);
+    if (this.pendingChanges.length === 0) this.pendingFirst = revision;
+    this.pendingChanges.push(encodeChange(type, key));
     return revision;
   }
 
-  /** Drops change-log entries older than the newest `retain` ones, within this batch. */
+  private clearBatch(): void {
+    this.overlay.clear();
+    this.pendingChanges = [];
+  }
+
+  /** Moves the batch's changes into the pending batch as chunks (at commit). */
+  private writeChanges(): void {
+    const changes = this.pendingChanges;
+    for (let i = 0; i < changes.length; i += CHUNK) {
+      const part = changes.slice(i, i + CHUNK);
+      const first = this.pendingFirst + i;
+      this.overlay.set('changes', seqKey(first + part.length - 1), { first, changes: part } satisfies StoredChunk);
+    }
+    this.pendingChanges = [];
+  }
+
+  /**
+   * Drops change-log entries older than the newest `retain` ones, within this batch: whole chunks
+   * before the cutoff, and the older part of the chunk that straddles it.
+   */
   private compactChangeLog(): void {
     const cutoff = this.revision() - this.retain;
     if (cutoff <= this.compactedRevision()) return;
     const old = [...this.overlay.keys('changes', { end: seqKey(cutoff + 1) })];
     for (const key of old) this.overlay.remove('changes', key);
+    for (const { key, value } of this.overlay.entries('changes', { start: seqKey(cutoff + 1) })) {
+      const chunk = value as StoredChunk | LegacyChange;
+      if ('changes' in chunk && chunk.first <= cutoff) {
+        this.overlay.set('changes', key, { first: cutoff + 1, changes: chunk.changes.slice(cutoff + 1 - chunk.first) } satisfies StoredChunk);
+      }
+      break;
+    }
     this.overlay.set('sys', 'compacted', cutoff);
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { open } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LMDB_DIR, LmdbStore } from '../../src/store/lmdb-store.js';
 import { churnKey, churnObject } from './fixtures/churn.js';
@@ -18,6 +19,26 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('LmdbStore on disk', () => {
+  it('reads a change log written one entry per revision (before chunks) and goes on after it', async () => {
+    const dir = freshDir();
+    LmdbStore.open(dir).close();
+    const raw = open({ path: join(dir, LMDB_DIR), maxDbs: 16 });
+    const changes = raw.openDB({ name: 'changes' });
+    const sys = raw.openDB({ name: 'sys' });
+    await changes.put('0000000000000001', { key: podKey('a', 'x'), type: 'put' });
+    await changes.put('0000000000000002', { key: podKey('a', 'x'), type: 'delete' });
+    await sys.put('revision', 2);
+    await raw.close();
+
+    const store = LmdbStore.open(dir, { changeLogRetain: 2 });
+    store.put(podKey('a', 'y'), pod('a', 'y'));
+    expect(store.changesSince(1).map((c) => [c.revision, c.type])).toEqual([[2, 'delete'], [3, 'put']]);
+    store.commit();
+    expect(store.compactedRevision()).toBe(1);
+    expect(store.changesSince(0).map((c) => [c.revision, c.key])).toEqual([[2, podKey('a', 'x')], [3, podKey('a', 'y')]]);
+    store.close();
+  });
+
   it('keeps committed state across reopen, and loses an uncommitted batch', () => {
     const dir = freshDir();
     const a = LmdbStore.open(dir);

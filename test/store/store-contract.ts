@@ -237,6 +237,48 @@ export function storeContract(name: string, factory: (options?: ContractOptions)
       }
     });
 
+    it('lists changes from any revision across commits of more than a chunk (512) each', () => {
+      const keyOf = (i: number) => podKey('a', `p${i % 50}`);
+      for (let i = 0; i < 700; i++) store.put(keyOf(i), pod('a', `p${i % 50}`));
+      expect(store.pendingWrites()).toBeGreaterThanOrEqual(1400); // an object and a change per write
+      store.commit();
+      store.delete(keyOf(3));
+      for (let i = 700; i < 1300; i++) store.put(keyOf(i), pod('a', `p${i % 50}`));
+      // a batch's changes are listed before and after its commit alike
+      for (const committed of [false, true]) {
+        const all = store.changesSince(0);
+        expect(all.map((c) => c.revision)).toEqual(Array.from({ length: 1301 }, (_, i) => i + 1));
+        expect(all[700]).toEqual({ revision: 701, key: keyOf(3), type: 'delete' });
+        expect(all[1300]).toEqual({ revision: 1301, key: keyOf(1299), type: 'put' });
+        for (const since of [0, 511, 512, 513, 699, 700, 701, 1024, 1300]) {
+          const got = store.changesSince(since, 3).map((c) => c.revision);
+          expect(got).toEqual([since + 1, since + 2, since + 3].filter((r) => r <= 1301));
+        }
+        expect(store.changesSince(1301)).toEqual([]);
+        if (!committed) store.commit();
+      }
+    });
+
+    it('compacts inside a chunk: exactly the newest entries stay', () => {
+      const small = factory({ changeLogRetain: 700 });
+      try {
+        for (let i = 0; i < 1200; i++) small.put(podKey('a', `p${i % 10}`), pod('a', `p${i % 10}`));
+        small.commit();
+        expect(small.compactedRevision()).toBe(500);
+        const left = small.changesSince(0);
+        expect([left.length, left[0]!.revision, left[699]!.revision]).toEqual([700, 501, 1200]);
+        small.put(podKey('a', 'q'), pod('a', 'q'));
+        small.commit();
+        expect(small.changesSince(0).map((c) => c.revision).slice(0, 2)).toEqual([502, 503]);
+        expect(small.changesSince(1199)).toEqual([
+          { revision: 1200, key: podKey('a', 'p9'), type: 'put' },
+          { revision: 1201, key: podKey('a', 'q'), type: 'put' },
+        ]);
+      } finally {
+        small.close();
+      }
+    });
+
     it('rejects a queue name with a slash', () => {
       expect(() => store.addDelayed({ due: 1, queue: 'a/b', key: 'k' })).toThrow(/queue/);
     });
