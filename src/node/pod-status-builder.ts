@@ -64,11 +64,19 @@ export function podProgress(pod: KubeObject): PodProgress {
   return { phase, initialized, incompleteInit, unready };
 }
 
-const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-
+/**
+ * A condition with its fields in the API's order. Built field by field: object spreads with optional
+ * parts were most of the time a kubelet sync took (it derives the conditions after every step).
+ */
 function cond(type: string, ok: boolean, reason?: string, message?: string): Condition {
-  return { type, status: ok ? 'True' : 'False', ...(reason ? { reason } : {}), ...(message ? { message } : {}) } as Condition;
+  const c: Record<string, unknown> = { type, status: ok ? 'True' : 'False' };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  return c as unknown as Condition;
 }
+
+const RANK = new Map(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((t, i) => [t, i]));
+const rank = (type: string) => RANK.get(type) ?? RANK.size;
 
 function readinessGateProblem(pod: KubeObject): string | undefined {
   for (const g of pod.spec?.readinessGates ?? []) {
@@ -90,7 +98,7 @@ export function applyPodConditions(pod: KubeObject, at: string): void {
   const containersReady = done
     ? cond('ContainersReady', false, 'PodCompleted')
     : p.unready.length === 0 ? cond('ContainersReady', true) : cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: ${list(p.unready)}`);
-  let ready = { ...containersReady, type: 'Ready' };
+  let ready = cond('Ready', containersReady.status === 'True', containersReady.reason, containersReady.message);
   if (!done && p.unready.length === 0 && gate) ready = cond('Ready', false, 'ReadinessGatesNotReady', gate);
   const computed: Condition[] = [
     cond('PodReadyToStartContainers', !!status.podIP && !done),
@@ -104,8 +112,10 @@ export function applyPodConditions(pod: KubeObject, at: string): void {
   if (!out.some((c) => c.type === 'PodScheduled')) out.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: status.startTime ?? at } as Condition);
   for (const c of computed) {
     const prev = before.find((b) => b.type === c.type);
-    out.push({ ...c, lastProbeTime: null, lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : at } as Condition);
+    const stamped = cond(c.type, c.status === 'True', c.reason, c.message) as Condition & Record<string, unknown>;
+    stamped.lastProbeTime = null;
+    stamped.lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : at;
+    out.push(stamped);
   }
-  const rank = (t: string) => (CONDITION_ORDER.includes(t) ? CONDITION_ORDER.indexOf(t) : CONDITION_ORDER.length);
   status.conditions = out.sort((a, b) => rank(a.type) - rank(b.type));
 }
