@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // objects the control loop shares read-only are frozen, so a reconciler that changes one fails
+    env: { POCKETKUBE_FREEZE_SHARED: '1' },
   },
 });

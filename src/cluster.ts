@@ -189,7 +189,8 @@ export class Cluster {
   /** Queues the keys changed since the last reconciled revision and the delayed keys now due. */
   private collect(): void {
     const since = this.store.getMeta<number>(META_RECONCILED) ?? 0;
-    const events = this.feed.since(since, undefined, this.watched());
+    // the informers' view: stored objects, shared and never changed (no copy per change)
+    const events = this.feed.since(since, undefined, this.watched(), true);
     for (const ev of events) {
       if (!ev.object) continue;
       for (const r of this.reconcilers) {

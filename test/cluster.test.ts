@@ -49,6 +49,29 @@ describe('Cluster (in memory)', () => {
     await c.close();
   });
 
+  it('hands watches the stored objects themselves, frozen under tests, and the API copies', async () => {
+    expect(process.env.POCKETKUBE_FREEZE_SHARED).toBe('1'); // vitest.config.ts
+    const c = await Cluster.inMemory({ clock: new FakeClock(), bootstrap: { nodes: 1 } });
+    const seen: KubeObject[] = [];
+    c.register({
+      name: 'peeker',
+      watches: [{ resource: 'configmaps', keys: (o) => (seen.push(o), []) }],
+      async reconcile() {},
+    });
+    await c.client.create('configmaps', cm('shared'));
+    await c.reconcile();
+    const watched = seen.find((o) => o.metadata.name === 'shared')!;
+    expect(Object.isFrozen(watched) && Object.isFrozen(watched.metadata)).toBe(true);
+    expect(() => {
+      watched.metadata.labels = { changed: 'yes' };
+    }).toThrow(TypeError);
+    const read = await c.client.get('configmaps', 'default', 'shared');
+    expect(Object.isFrozen(read)).toBe(false);
+    read.metadata.labels = { mine: 'yes' };
+    expect((await c.client.get('configmaps', 'default', 'shared')).metadata.labels).toBeUndefined();
+    await c.close();
+  });
+
   it('feeds changed keys to reconcilers and fires delayed keys after time advances', async () => {
     const clock = new FakeClock();
     const c = await Cluster.inMemory({ clock, bootstrap: { nodes: 1 } });

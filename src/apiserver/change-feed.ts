@@ -8,6 +8,7 @@
  */
 import type { KubeObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
+import { deepFreeze } from '../util/deep-freeze.js';
 
 export interface ChangeEvent {
   revision: number;
@@ -26,6 +27,13 @@ interface Tombstone {
 }
 
 const META = 'pendingTombstones';
+
+/** Set by the test suite: shared objects are deep-frozen, to catch a reader that changes one. */
+const FREEZE_SHARED = process.env.POCKETKUBE_FREEZE_SHARED === '1';
+
+function readOnly<T>(obj: T): T {
+  return FREEZE_SHARED ? deepFreeze(obj) : obj;
+}
 
 /** `/registry/pods/ns/name` → { resource: 'pods', namespace: 'ns', name: 'name' }. */
 export function parseRegistryKey(key: string): { resource: string; namespace?: string; name: string } | undefined {
@@ -49,14 +57,17 @@ export class ChangeFeed {
 
   /**
    * Events after `since`, oldest first (at most `limit`). With `resources`, only changes of those
-   * resources carry their object (the others are listed without one, and cost no read).
+   * resources carry their object (the others are listed without one, and cost no read). Objects are
+   * copies the caller may change, unless `shared` (the control loop's informers): then they are the
+   * stored objects themselves, which nobody may change (see Store.peek) — under tests they are frozen,
+   * so a reconciler that changes one fails loudly.
    */
-  since(since: number, limit?: number, resources?: ReadonlySet<string>): ChangeEvent[] {
+  since(since: number, limit?: number, resources?: ReadonlySet<string>, shared = false): ChangeEvent[] {
     return this.store.changesSince(since, limit).map((c) => {
       const parsed = parseRegistryKey(c.key);
       let object: KubeObject | undefined;
       if (resources && !resources.has(parsed?.resource ?? '')) object = undefined;
-      else if (c.type === 'put') object = this.store.get(c.key);
+      else if (c.type === 'put') object = shared ? readOnly(this.store.peek(c.key) as KubeObject | undefined) : this.store.get(c.key);
       else {
         object = this.tombstones.get(c.revision)?.object;
         if (!object && parsed) object = { apiVersion: '', kind: '', metadata: { name: parsed.name, namespace: parsed.namespace } };

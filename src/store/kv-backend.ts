@@ -28,6 +28,8 @@ export interface WriteOp {
 export interface KvBackend {
   /** The committed value (a fresh copy the caller may mutate), or undefined. */
   get(space: Space, key: string): unknown;
+  /** The committed value itself, shared: the caller reads it and never changes it. */
+  peek(space: Space, key: string): unknown;
   /** Committed entries in key order, values fresh copies; lazily, so a scan costs what it yields. */
   entries(space: Space, range: KeyRange): Iterable<KvEntry>;
   keys(space: Space, range: KeyRange): Iterable<string>;

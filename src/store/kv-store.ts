@@ -77,6 +77,10 @@ export class KvStore implements Store {
     return this.overlay.get('objects', key) as KubeObject | undefined;
   }
 
+  peek(key: string): Readonly<KubeObject> | undefined {
+    return this.overlay.peek('objects', key) as KubeObject | undefined;
+  }
+
   range(prefix: string): KubeObject[] {
     const out: KubeObject[] = [];
     for (const e of this.overlay.entries('objects', { start: prefix, end: prefixEnd(prefix) })) {

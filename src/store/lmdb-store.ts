@@ -48,13 +48,19 @@ class LmdbBackend implements KvBackend {
 
   get(space: Space, key: string): unknown {
     if (space !== 'objects') return this.dbs[space].get(key);
+    const value = this.peek(space, key);
+    return value === undefined ? undefined : cloneJson(value);
+  }
+
+  peek(space: Space, key: string): unknown {
+    if (space !== 'objects') return this.dbs[space].get(key);
     let value = this.decoded.get(key);
     if (value === undefined) {
       value = this.dbs[space].get(key);
       if (value === undefined) return undefined;
       this.decoded.set(key, value);
     }
-    return cloneJson(value);
+    return value;
   }
 
   *entries(space: Space, range: KeyRange): Generator<KvEntry> {

@@ -8,7 +8,11 @@ class MemoryBackend implements KvBackend {
   private readonly spaces = new Map<Space, SortedMap<unknown>>();
 
   get(space: Space, key: string): unknown {
-    return cloneJson(this.spaces.get(space)?.get(key));
+    return cloneJson(this.peek(space, key));
+  }
+
+  peek(space: Space, key: string): unknown {
+    return this.spaces.get(space)?.get(key);
   }
 
   *entries(space: Space, range: KeyRange): Generator<KvEntry> {

@@ -37,8 +37,8 @@ export class Overlay {
   }
 
   /**
-   * The current value without copying a pending one: for reads by the store itself that do not
-   * keep or hand out the value.
+   * The current value itself, pending or committed, without a copy: for readers that never change
+   * it (the store's own checks, shared read-only views).
    */
   peek(space: Space, key: string): unknown {
     const pending = this.spaces.get(space);
@@ -46,7 +46,7 @@ export class Overlay {
       const v = pending.get(key);
       return v === DELETED ? undefined : v;
     }
-    return this.backend.get(space, key);
+    return this.backend.peek(space, key);
   }
 
   /** Records a write; the overlay takes ownership of value (pass a copy). */

@@ -28,6 +28,12 @@ export interface Store {
   /** Current global revision (0 for an empty store). */
   revision(): number;
   get(key: string): KubeObject | undefined;
+  /**
+   * The stored object itself, not a copy: shared with the store and with every other reader, so it
+   * must never be changed (a stored object is never changed either: a write stores a new one). For
+   * readers that look and keep, like the control loop's watch feed.
+   */
+  peek(key: string): Readonly<KubeObject> | undefined;
   /** All objects whose key starts with prefix, in key (byte) order. */
   range(prefix: string): KubeObject[];
   /** Keys only (cheap counts and existence checks). */

@@ -18,7 +18,7 @@ export const namespaceLifecycle: AdmissionPlugin = {
     }
     if (operation !== 'CREATE' || !kind.namespaced) return;
     const ns = obj.metadata.namespace ?? '';
-    const namespace = ctx.store.get(registryKey('namespaces', undefined, ns));
+    const namespace = ctx.store.peek(registryKey('namespaces', undefined, ns)); // read only: no copy
     if (!namespace) throw apiErrors.notFound('namespaces', '', ns);
     if (namespace.metadata.deletionTimestamp || namespace.status?.phase === 'Terminating') {
       throw apiErrors.forbidden(kind.plural, kind.group, obj.metadata.name ?? '', `unable to create new content in namespace ${ns} because it is being terminated`);
