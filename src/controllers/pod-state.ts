@@ -45,13 +45,19 @@ export function slimPod(pod: KubeObject): KubeObject {
     metadata: {
       name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion,
       creationTimestamp: m.creationTimestamp, deletionTimestamp: m.deletionTimestamp,
-      labels: m.labels, ownerReferences: m.ownerReferences,
+      labels: m.labels,
+      // fresh objects of one shape: the controller walks these for every pod on every sync
+      ownerReferences: m.ownerReferences?.map((r) => ({
+        apiVersion: r.apiVersion, kind: r.kind, name: r.name, uid: r.uid, controller: r.controller, blockOwnerDeletion: r.blockOwnerDeletion,
+      })),
       ...(cost !== undefined ? { annotations: { 'controller.kubernetes.io/pod-deletion-cost': cost } } : {}),
     },
     spec: { nodeName: pod.spec?.nodeName },
     status: {
       phase: pod.status?.phase,
-      conditions: (pod.status?.conditions as Condition[] | undefined)?.filter((c) => c.type === 'Ready'),
+      conditions: (pod.status?.conditions as Condition[] | undefined)
+        ?.filter((c) => c.type === 'Ready')
+        .map((c) => ({ type: c.type, status: c.status, lastTransitionTime: c.lastTransitionTime }) as Condition),
       containerStatuses: (pod.status?.containerStatuses as { restartCount?: number }[] | undefined)?.map((c) => ({ restartCount: c.restartCount ?? 0 })),
     },
   };

@@ -135,10 +135,12 @@ export function replicaSetReconciler(): Reconciler {
 
     const minReady = rs.spec?.minReadySeconds ?? 0;
     const templateLabels = rs.spec?.template?.metadata?.labels;
+    let fullyLabeled = 0;
     let ready = 0;
     let available = 0;
     let nextAvailable = Number.POSITIVE_INFINITY;
     for (const p of active) {
+      if (labelsMatch(templateLabels, p.metadata.labels)) fullyLabeled++;
       if (!isPodReady(p)) continue;
       ready++;
       const from = availableFrom(p, minReady) ?? Number.POSITIVE_INFINITY;
@@ -147,7 +149,7 @@ export function replicaSetReconciler(): Reconciler {
     }
     const status: Record<string, unknown> = {
       replicas: active.length,
-      fullyLabeledReplicas: active.filter((p) => labelsMatch(templateLabels, p.metadata.labels)).length,
+      fullyLabeledReplicas: fullyLabeled,
       readyReplicas: ready,
       availableReplicas: available,
       observedGeneration: rs.metadata.generation,
