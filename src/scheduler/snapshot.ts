@@ -141,8 +141,8 @@ export class Snapshot {
     const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`;
     if (this.podNode.has(key)) this.removePod(key);
     if (!isAssigned(pod)) return undefined;
-    const info = new PodInfo(pod);
     const nodeName: string = pod.spec.nodeName;
+    const info = new PodInfo(pod, nodeName);
     this.podNode.set(key, nodeName);
     const node = this.byName.get(nodeName);
     if (node) this.attach(node, info);

@@ -25,6 +25,28 @@ describe('Snapshot', () => {
     expect(snap.getNode('n2')!.requested).toMatchObject({ milliCPU: 50, pods: 1 });
   });
 
+  it('keeps of a placed pod only what is read of placed pods, with everything derived', () => {
+    const snap = new Snapshot({ nodes: [node('n1'), node('n2')] });
+    const full = pod('a', { cpu: '100m', nodeName: 'n1' });
+    full.metadata.annotations = { big: 'x'.repeat(1000) };
+    full.spec.tolerations = [{ key: 'k', operator: 'Exists' }];
+    full.status = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }, { type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler' }] };
+    snap.addPod(full);
+    const placed = snap.podInfo('default/a')!;
+    expect(placed.requests.milliCPU).toBe(100);
+    expect(placed.tolerations).toEqual([]);
+    expect(placed.pod.metadata.annotations).toBeUndefined();
+    expect(placed.pod.spec).toEqual({ nodeName: 'n1', priority: undefined, preemptionPolicy: undefined });
+    expect(placed.pod.status.conditions).toEqual([{ type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler' }]);
+    // an assumed pod is placed the same way, sharing what was derived
+    const pending = pod('b', { cpu: '50m' });
+    pending.spec.tolerations = [{ key: 'k', operator: 'Exists' }];
+    const assumed = snap.assume(pending, 'n2')!;
+    expect(assumed.pod.spec.nodeName).toBe('n2');
+    expect(assumed.pod.spec.containers).toBeUndefined();
+    expect(assumed.requests.milliCPU).toBe(50);
+  });
+
   it('keeps pods bound to a node it does not know until the node appears', () => {
     const snap = new Snapshot({ nodes: [], pods: [pod('early', { cpu: '1', nodeName: 'late' })] });
     snap.setNode(node('late'));
