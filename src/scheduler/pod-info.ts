@@ -53,7 +53,6 @@ export function termMatchesPod(term: AffinityTerm, pod: PodInfo, nsLabels: Names
 /** What the scheduler derives from a pod once (requests, ports, affinity terms…). */
 type Derived = Omit<PodInfo, 'pod' | 'boundTo'>;
 
-
 function derive(pod: KubeObject): Derived {
   const meta = pod.metadata;
   const spec = pod.spec ?? {};
