@@ -27,6 +27,17 @@ const DECODED_CACHE_SIZE = 8192;
 const WRITE_ONLY_PREFIX = '/registry/events/';
 
 /**
+ * Where the objects database keeps its shared msgpack structures (the key lists of the object
+ * shapes it has seen). A symbol: range reads over string keys never meet it.
+ */
+const STRUCTURES_KEY = Symbol.for('structures');
+/**
+ * Most shapes shared (msgpackr's default is 32; a pod alone has about 30 nested shapes). Past
+ * this, a value carries its own new shapes inline: still correct, only larger.
+ */
+const MAX_SHARED_STRUCTURES = 1024;
+
+/**
  * Committed state in one LMDB environment, one named database per key space. Key reads of objects
  * keep the decoded value, and so do writes, until the next refresh() (when another process may have
  * written), handing out copies: copying is several times cheaper than decoding again.
@@ -42,7 +53,14 @@ class LmdbBackend implements KvBackend {
   static open(path: string): LmdbBackend {
     const root = open({ path, noSubdir: false, maxDbs: 16, mapSize: MAP_SIZE });
     const dbs = {} as Record<Space, Database>;
-    for (const space of SPACES) dbs[space] = root.openDB({ name: space });
+    for (const space of SPACES) if (space !== 'objects') dbs[space] = root.openDB({ name: space });
+    // Objects are stored as msgpack records: each shape's keys once in the shared structures, not
+    // in every value. That halves the bytes of a pod or an event, so the map holds, writes and
+    // pages in half as much, and encoding and decoding are faster too. Values written before
+    // carry their shapes inline (lmdb's default records), which a shared-structures decoder reads.
+    // (lmdb hands maxSharedStructures on to msgpackr; its typings do not list it.)
+    const objectsOptions = { name: 'objects', sharedStructuresKey: STRUCTURES_KEY, maxSharedStructures: MAX_SHARED_STRUCTURES };
+    dbs.objects = root.openDB(objectsOptions);
     return new LmdbBackend(root, dbs);
   }
 

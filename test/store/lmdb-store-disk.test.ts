@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LMDB_DIR, LmdbStore } from '../../src/store/lmdb-store.js';
 import { churnKey, churnObject } from './fixtures/churn.js';
 import { childScript, runChildSync, startChild, waitForExit, waitForLine } from './fixtures/child-process.js';
+import { shapedConfigMaps } from './fixtures/shapes.js';
 import { pod, podKey } from './store-contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pk-lmdb-disk-'));
@@ -37,6 +38,44 @@ describe('LmdbStore on disk', () => {
     expect(store.compactedRevision()).toBe(1);
     expect(store.changesSince(0).map((c) => [c.revision, c.key])).toEqual([[2, podKey('a', 'x')], [3, podKey('a', 'y')]]);
     store.close();
+  });
+
+  it('reads objects written before record shapes were shared, among values that add shared shapes', async () => {
+    const dir = freshDir();
+    LmdbStore.open(dir).close();
+    const raw = open({ path: join(dir, LMDB_DIR), maxDbs: 16 });
+    const objects = raw.openDB({ name: 'objects' });
+    const old = shapedConfigMaps('old');
+    for (const [key, value] of old) await objects.put(key, value);
+    await raw.close();
+
+    const store = LmdbStore.open(dir);
+    // enough new shapes that record ids reach the bytes of the old values' integers
+    for (const [key, value] of shapedConfigMaps('new')) store.put(key, value);
+    store.commit();
+    store.close();
+    const reopened = LmdbStore.open(dir);
+    for (const [key, value] of [...old, ...shapedConfigMaps('new')]) expect(reopened.get(key)).toMatchObject(value);
+    reopened.close();
+  });
+
+  it('shares record shapes between processes that each add new ones', () => {
+    const dir = freshDir();
+    const store = LmdbStore.open(dir);
+    for (const [key, value] of shapedConfigMaps('a')) store.put(key, value);
+    store.commit();
+    runChildSync(script, ['shapes', dir, 'b']);
+    // this process still holds the shapes it knew before the child added its own
+    for (const [key, value] of shapedConfigMaps('c')) store.put(key, value);
+    store.commit();
+    runChildSync(script, ['shapes', dir, 'd']);
+    store.refresh();
+    const all = ['a', 'b', 'c', 'd'].flatMap((prefix) => shapedConfigMaps(prefix));
+    for (const [key, value] of all) expect(store.get(key)).toMatchObject(value);
+    store.close();
+    const fresh = LmdbStore.open(dir);
+    for (const [key, value] of all) expect(fresh.get(key)).toMatchObject(value);
+    fresh.close();
   });
 
   it('keeps committed state across reopen, and loses an uncommitted batch', () => {
