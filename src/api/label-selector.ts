@@ -94,7 +94,8 @@ export function formatLabelSelector(ls: LabelSelector | undefined | null): strin
 /** A map selector (Service spec.selector, ReplicationController): every pair present and equal; empty matches all. */
 export function labelsMatch(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
   const l = labels ?? {};
-  return Object.entries(selector ?? {}).every(([k, v]) => Object.prototype.hasOwnProperty.call(l, k) && l[k] === v);
+  for (const k in selector) if (!Object.prototype.hasOwnProperty.call(l, k) || l[k] !== selector[k]) return false;
+  return true;
 }
 
 /** labels.FormatLabels for a map (`a=b,c=d` sorted by key; `<none>` when empty) as kubectl prints SELECTOR columns. */

@@ -105,10 +105,13 @@ export class OwnerIndex {
   private collect(keys: Set<string> | undefined, ordered: boolean): KubeObject[] {
     if (!keys) return [];
     const out: KubeObject[] = [];
-    for (const k of ordered ? [...keys].sort() : keys) {
+    const push = (k: string): void => {
       const o = this.objects.get(k);
       if (o) out.push(o);
-    }
+    };
+    // forEach: a for-of over a Set of tens of thousands allocated an iterator result per key
+    if (ordered) [...keys].sort().forEach(push);
+    else keys.forEach(push);
     return out;
   }
 

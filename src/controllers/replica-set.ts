@@ -94,7 +94,8 @@ export function replicaSetReconciler(): Reconciler {
     const selector = selectorFromLabelSelector(rs.spec?.selector);
     // in cache order: only the deletion below depends on the order (ties rank by name)
     const unordered = { ordered: false };
-    const candidates = [...pods.ownedBy(rs.metadata.uid ?? '', unordered), ...pods.orphans(ns, unordered)].filter(isPodActive);
+    const candidates = pods.ownedBy(rs.metadata.uid ?? '', unordered).filter(isPodActive);
+    for (const p of pods.orphans(ns, unordered)) if (isPodActive(p)) candidates.push(p);
     const active = await claim({
       client: ctx.client, resource: 'pods', owner: rs, selector, candidates,
       fresh: (p) => getOptional(ctx.client, 'pods', ns, p.metadata.name ?? ''),

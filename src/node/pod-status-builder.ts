@@ -34,32 +34,48 @@ export interface PodProgress {
   unready: string[];
 }
 
+/** The status of the container named `name` (lists are short: a scan beats building a map). */
+function statusOf(list: any[] | undefined, name: string): any {
+  if (list) for (const cs of list) if (cs.name === name) return cs;
+  return undefined;
+}
+
+const NO_CONTAINERS: readonly any[] = [];
+
+/** Phase and progress of a pod from its container statuses. One pass per list: the kubelet asks after every step. */
 export function podProgress(pod: KubeObject): PodProgress {
   const spec = pod.spec ?? {};
   const policy: RestartPolicy = spec.restartPolicy ?? 'Always';
-  const initSpecs: any[] = spec.initContainers ?? [];
-  const initStatuses = new Map<string, any>((pod.status?.initContainerStatuses ?? []).map((c: any) => [c.name, c]));
-  const statuses = new Map<string, any>((pod.status?.containerStatuses ?? []).map((c: any) => [c.name, c]));
-  const incompleteInit = initSpecs.filter((c) => !initDone(c, initStatuses.get(c.name))).map((c) => c.name);
-  const unready = [
-    ...initSpecs.filter((c) => isSidecar(c) && !initStatuses.get(c.name)?.ready).map((c) => c.name),
-    ...(spec.containers ?? []).filter((c: any) => !statuses.get(c.name)?.ready).map((c: any) => c.name),
-  ];
+  const initStatuses: any[] | undefined = pod.status?.initContainerStatuses;
+  const statuses: any[] | undefined = pod.status?.containerStatuses;
+  const incompleteInit: string[] = [];
+  const unready: string[] = [];
+  let initFailed = false;
+  for (const c of (spec.initContainers ?? NO_CONTAINERS) as any[]) {
+    const cs = statusOf(initStatuses, c.name);
+    if (!initDone(c, cs)) incompleteInit.push(c.name);
+    if (isSidecar(c) && !cs?.ready) unready.push(c.name);
+    const code = exitOf(cs);
+    if (code !== undefined && code !== 0 && !restartsAfterExit(policy, code, true, isSidecar(c))) initFailed = true;
+  }
+  const containers = (spec.containers ?? NO_CONTAINERS) as any[];
+  let finished = true;
+  let failed = false;
+  let started = false;
+  for (const c of containers) {
+    const cs = statusOf(statuses, c.name);
+    if (!cs?.ready) unready.push(c.name);
+    const code = exitOf(cs);
+    if (code === undefined || restartsAfterExit(policy, code, false, false)) finished = false;
+    else if (code !== 0) failed = true;
+    if (cs?.state?.running || cs?.state?.terminated || (cs?.restartCount ?? 0) > 0 || cs?.lastState?.terminated) started = true;
+  }
   const initialized = incompleteInit.length === 0;
-  const initFailed = initSpecs.some((c) => {
-    const code = exitOf(initStatuses.get(c.name));
-    return code !== undefined && code !== 0 && !restartsAfterExit(policy, code, true, isSidecar(c));
-  });
   let phase: PodProgress['phase'] = 'Pending';
   if (initFailed) phase = 'Failed';
   else if (initialized) {
-    const regular: any[] = (spec.containers ?? []).map((c: any) => statuses.get(c.name));
-    const finished = regular.every((cs) => {
-      const code = exitOf(cs);
-      return code !== undefined && !restartsAfterExit(policy, code, false, false);
-    });
-    if (finished && regular.length > 0) phase = regular.some((cs) => exitOf(cs) !== 0) ? 'Failed' : 'Succeeded';
-    else if (regular.some((cs) => cs?.state?.running || cs?.state?.terminated || (cs?.restartCount ?? 0) > 0 || cs?.lastState?.terminated)) phase = 'Running';
+    if (finished && containers.length > 0) phase = failed ? 'Failed' : 'Succeeded';
+    else if (started) phase = 'Running';
   }
   return { phase, initialized, incompleteInit, unready };
 }
@@ -75,8 +91,8 @@ function cond(type: string, ok: boolean, reason?: string, message?: string): Con
   return c as unknown as Condition;
 }
 
-const RANK = new Map(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((t, i) => [t, i]));
-const rank = (type: string) => RANK.get(type) ?? RANK.size;
+/** The kubelet's conditions, in the order it lists them; PodScheduled (the scheduler's) follows, then any others. */
+const KUBELET_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
 
 function readinessGateProblem(pod: KubeObject): string | undefined {
   for (const g of pod.spec?.readinessGates ?? []) {
@@ -95,27 +111,35 @@ export function applyPodConditions(pod: KubeObject, at: string): void {
   const done = p.phase === 'Succeeded' || p.phase === 'Failed';
   const list = (names: string[]) => `[${names.join(' ')}]`;
   const gate = readinessGateProblem(pod);
+  const before: Condition[] = status.conditions ?? [];
+  // a condition keeps its lastTransitionTime while its status stays the same
+  const stamped = (type: string, ok: boolean, reason?: string, message?: string): Condition => {
+    const c = cond(type, ok, reason, message) as Condition & Record<string, unknown>;
+    const prev = before.find((b) => b.type === type);
+    c.lastProbeTime = null;
+    c.lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : at;
+    return c;
+  };
   const containersReady = done
-    ? cond('ContainersReady', false, 'PodCompleted')
-    : p.unready.length === 0 ? cond('ContainersReady', true) : cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: ${list(p.unready)}`);
-  let ready = cond('Ready', containersReady.status === 'True', containersReady.reason, containersReady.message);
-  if (!done && p.unready.length === 0 && gate) ready = cond('Ready', false, 'ReadinessGatesNotReady', gate);
-  const computed: Condition[] = [
-    cond('PodReadyToStartContainers', !!status.podIP && !done),
-    p.initialized ? cond('Initialized', true, done && (pod.spec?.initContainers ?? []).length > 0 ? 'PodCompleted' : undefined)
-      : cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: ${list(p.incompleteInit)}`),
+    ? stamped('ContainersReady', false, 'PodCompleted')
+    : p.unready.length === 0 ? stamped('ContainersReady', true) : stamped('ContainersReady', false, 'ContainersNotReady', `containers with unready status: ${list(p.unready)}`);
+  const ready = !done && p.unready.length === 0 && gate
+    ? stamped('Ready', false, 'ReadinessGatesNotReady', gate)
+    : stamped('Ready', containersReady.status === 'True', containersReady.reason, containersReady.message);
+  const out: Condition[] = [
+    stamped('PodReadyToStartContainers', !!status.podIP && !done),
+    p.initialized ? stamped('Initialized', true, done && (pod.spec?.initContainers ?? []).length > 0 ? 'PodCompleted' : undefined)
+      : stamped('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: ${list(p.incompleteInit)}`),
     ready,
     containersReady,
   ];
-  const before: Condition[] = status.conditions ?? [];
-  const out: Condition[] = before.filter((c) => !computed.some((n) => n.type === c.type));
-  if (!out.some((c) => c.type === 'PodScheduled')) out.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: status.startTime ?? at } as Condition);
-  for (const c of computed) {
-    const prev = before.find((b) => b.type === c.type);
-    const stamped = cond(c.type, c.status === 'True', c.reason, c.message) as Condition & Record<string, unknown>;
-    stamped.lastProbeTime = null;
-    stamped.lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : at;
-    out.push(stamped);
+  let scheduled = false;
+  for (const c of before) {
+    if (c.type !== 'PodScheduled') continue;
+    out.push(c);
+    scheduled = true;
   }
-  status.conditions = out.sort((a, b) => rank(a.type) - rank(b.type));
+  if (!scheduled) out.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: status.startTime ?? at } as Condition);
+  for (const c of before) if (c.type !== 'PodScheduled' && !KUBELET_CONDITIONS.has(c.type)) out.push(c);
+  status.conditions = out;
 }

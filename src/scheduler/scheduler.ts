@@ -125,15 +125,19 @@ export class Scheduler {
     }
     const n = nodes.length;
     const toFind = numFeasibleNodesToFind(n, this.percentage);
-    const feasible: NodeInfo[] = [];
+    // sized for the usual outcome (every node fits) and trimmed after: growing it by push copied
+    // it several times over, per pod
+    const feasible = new Array<NodeInfo>(Math.min(toFind, n));
+    let found = 0;
     let processed = 0;
-    for (let i = 0; i < n && feasible.length < toFind; i++) {
+    for (let i = 0; i < n && found < toFind; i++) {
       const node = nodes[(this.nextStartNodeIndex + i) % n]!;
       processed++;
       const st = runFilters(filters, node);
-      if (st === null) feasible.push(node);
+      if (st === null) feasible[found++] = node;
       else d.statuses.set(node, st);
     }
+    feasible.length = found;
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % snapshot.nodes.length;
     return feasible;
   }
