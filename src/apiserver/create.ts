@@ -45,7 +45,7 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   validateObject(kind, obj);
 
   let key = objectKey(kind, meta.namespace, meta.name!);
-  for (let i = 1; ctx.store.get(key); i++) {
+  for (let i = 1; ctx.store.peek(key); i++) {
     if (!input.metadata?.name && meta.generateName && i < GENERATE_NAME_TRIES) {
       meta.name = generateName(meta.generateName, ctx.random);
       key = objectKey(kind, meta.namespace, meta.name);
