@@ -81,9 +81,26 @@ function quantityText(q: string | number): string {
   return q;
 }
 
+/**
+ * Quantities parsed lately, by text: a workload repeats the same few ("100m", "64Mi") in every pod,
+ * and each parse does BigInt arithmetic. Cleared when full, so it stays small whatever the input.
+ */
+const parsed = new Map<string, Readonly<ParsedQuantity>>();
+const PARSED_ENTRIES = 512;
+
 /** Parses a quantity exactly; throws QuantityError with apimachinery's message. */
-export function parseQuantityExact(q: string | number): ParsedQuantity {
+export function parseQuantityExact(q: string | number): Readonly<ParsedQuantity> {
   const str = quantityText(q);
+  let p = parsed.get(str);
+  if (p === undefined) {
+    p = Object.freeze(parseText(str));
+    if (parsed.size >= PARSED_ENTRIES) parsed.clear();
+    parsed.set(str, p);
+  }
+  return p;
+}
+
+function parseText(str: string): ParsedQuantity {
   if (str.length === 0) throw new QuantityError(QUANTITY_FORMAT_ERROR);
   const { positive, num, denom, suffix } = split(str);
   const s = interpretSuffix(suffix);

@@ -6,9 +6,9 @@
  */
 import type { KubeObject } from '../api/types.js';
 import { cloneJson } from '../util/json-clone.js';
-import { applyPodConditions, isSidecar, restartsAfterExit, type RestartPolicy } from './pod-status-builder.js';
+import { applyPodConditions, isSidecar, named, restartsAfterExit, type RestartPolicy } from './pod-status-builder.js';
 import { applyAction, readinessFailureMessage, waitingStatus, type SimEvent } from './runtime/container-actions.js';
-import { containerBehaviour, podBehaviour } from './runtime-config.js';
+import { containerBehaviour, hasRuntimeSettings, podBehaviour } from './runtime-config.js';
 import { nextStage, probeTiming, type StageAction, type StageView } from './stages.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -84,17 +84,15 @@ function slots(pod: KubeObject, env: PodSyncEnv, pullFailedAt: Map<string, numbe
     };
     return { view, init };
   };
-  const initStatuses = new Map<string, any>((status.initContainerStatuses ?? []).map((c: any) => [c.name, c]));
   for (const c of spec.initContainers ?? []) {
-    const cs = initStatuses.get(c.name);
+    const cs = named(status.initContainerStatuses, c.name);
     if (!cs) continue;
     out.push(mk(c, cs, true, turn));
     if (isSidecar(c)) turn = cs.state?.running && cs.started !== false ? Math.max(turn ?? 0, time(cs.state.running.startedAt)!) : undefined;
     else turn = cs.state?.terminated?.exitCode === 0 ? time(cs.state.terminated.finishedAt) : undefined;
   }
-  const byName = new Map<string, any>((spec.containers ?? []).map((c: any) => [c.name, c]));
   for (const cs of status.containerStatuses ?? []) {
-    const c = byName.get(cs.name);
+    const c = named(spec.containers, cs.name);
     if (c) out.push(mk(c, cs, false, turn));
   }
   return out;
@@ -151,7 +149,8 @@ export function syncPod(input: KubeObject, env: PodSyncEnv): PodSyncResult {
 
 /** Containers whose readiness probe fails report Unhealthy each period; the next probe is a due time. */
 function readinessFailures(pod: KubeObject, env: PodSyncEnv, events: SimEvent[], nextDue: number | undefined): number | undefined {
-  if (finished(pod)) return nextDue;
+  // only an annotation makes a readiness probe fail
+  if (finished(pod) || !hasRuntimeSettings(pod)) return nextDue;
   let due = nextDue;
   for (const slot of slots(pod, env, new Map())) {
     const { spec, status: cs, behaviour } = slot.view;

@@ -34,9 +34,9 @@ export interface PodProgress {
   unready: string[];
 }
 
-/** The status of the container named `name` (lists are short: a scan beats building a map). */
-function statusOf(list: any[] | undefined, name: string): any {
-  if (list) for (const cs of list) if (cs.name === name) return cs;
+/** The container (or container status) named `name` in a list (lists are short: a scan beats building a map). */
+export function named(list: any[] | undefined, name: string): any {
+  if (list) for (const c of list) if (c.name === name) return c;
   return undefined;
 }
 
@@ -52,7 +52,7 @@ export function podProgress(pod: KubeObject): PodProgress {
   const unready: string[] = [];
   let initFailed = false;
   for (const c of (spec.initContainers ?? NO_CONTAINERS) as any[]) {
-    const cs = statusOf(initStatuses, c.name);
+    const cs = named(initStatuses, c.name);
     if (!initDone(c, cs)) incompleteInit.push(c.name);
     if (isSidecar(c) && !cs?.ready) unready.push(c.name);
     const code = exitOf(cs);
@@ -63,7 +63,7 @@ export function podProgress(pod: KubeObject): PodProgress {
   let failed = false;
   let started = false;
   for (const c of containers) {
-    const cs = statusOf(statuses, c.name);
+    const cs = named(statuses, c.name);
     if (!cs?.ready) unready.push(c.name);
     const code = exitOf(cs);
     if (code === undefined || restartsAfterExit(policy, code, false, false)) finished = false;

@@ -32,8 +32,16 @@ export interface PodBehaviour {
   stopDelay: number;
 }
 
+/** Whether any annotation speaks to the runtime (most pods have none: no key is built for them). */
+export function hasRuntimeSettings(pod: KubeObject): boolean {
+  const a = pod.metadata.annotations;
+  if (a) for (const k in a) if (k.startsWith(ANNOTATION_PREFIX)) return true;
+  return false;
+}
+
 function raw(pod: KubeObject, setting: string, container?: string, podWide = true): string | undefined {
-  const a = pod.metadata.annotations ?? {};
+  if (!hasRuntimeSettings(pod)) return undefined;
+  const a = pod.metadata.annotations!;
   if (container !== undefined) {
     const own = a[`${ANNOTATION_PREFIX}${setting}.${container}`];
     if (own !== undefined) return own;
@@ -64,7 +72,8 @@ export function podBehaviour(pod: KubeObject): PodBehaviour {
 
 export function containerBehaviour(pod: KubeObject, container: string, init: boolean): ContainerBehaviour {
   const podWide = !init;
-  const get = (s: string) => raw(pod, s, container, podWide);
+  const settings = hasRuntimeSettings(pod);
+  const get = (s: string) => (settings ? raw(pod, s, container, podWide) : undefined);
   const crashAfter = duration(get('crash-after'));
   const runDuration = duration(get('run-duration'));
   const exitText = get('exit-code');
@@ -78,7 +87,7 @@ export function containerBehaviour(pod: KubeObject, container: string, init: boo
     runFor,
     exitCode: exitCode ?? (crashAfter !== undefined ? 1 : 0),
     readyDelay: duration(get('ready-delay')) ?? 0,
-    imagePullFails: isFail(raw(pod, 'image-pull', container, true)),
+    imagePullFails: settings && isFail(raw(pod, 'image-pull', container, true)),
     readinessFails: isFail(get('readiness')),
     livenessFails: isFail(get('liveness')),
     logLines: logs === undefined ? [] : logs.replace(/\n$/, '').split('\n'),

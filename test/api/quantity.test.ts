@@ -6,6 +6,7 @@ import {
   isValidQuantity,
   milliValue,
   parseQuantity,
+  parseQuantityExact,
   QUANTITY_FORMAT_ERROR,
   QUANTITY_SUFFIX_ERROR,
   quantityValue,
@@ -50,6 +51,22 @@ describe('parseQuantity', () => {
     expect(isValidQuantity('2 cores')).toBe(false);
     expect(isValidQuantity(true)).toBe(false);
     expect(isValidQuantity(undefined)).toBe(false);
+  });
+});
+
+describe('parseQuantityExact', () => {
+  it('hands out one frozen result per text and still rejects a bad text every time', () => {
+    const a = parseQuantityExact('250m');
+    expect(a).toEqual({ nanos: 250_000_000n, format: 'DecimalSI', cached: '250m' });
+    expect(parseQuantityExact('250m')).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(parseQuantityExact(2).nanos).toBe(2_000_000_000n);
+    for (let i = 0; i < 2; i++) expect(() => parseQuantityExact('12Q')).toThrow(QUANTITY_FORMAT_ERROR);
+  });
+
+  it('stays right past the number of texts it remembers', () => {
+    for (let i = 0; i < 1500; i++) expect(parseQuantityExact(`${i}Mi`).nanos).toBe(BigInt(i) * 1048576n * 1_000_000_000n);
+    expect(parseQuantityExact('1500Mi').nanos).toBe(1500n * 1048576n * 1_000_000_000n);
   });
 });
 
