@@ -49,14 +49,16 @@ export async function claim(opts: ClaimOptions): Promise<KubeObject[]> {
   const uid = owner.metadata.uid;
   const deleting = Boolean(owner.metadata.deletionTimestamp);
   const reread = opts.fresh ?? (async (o: KubeObject) => o);
-  const claimed: KubeObject[] = [];
+  // sized for all candidates and trimmed (a ReplicaSet may claim tens of thousands of pods)
+  const claimed = new Array<KubeObject>(opts.candidates.length);
+  let n = 0;
   for (const obj of opts.candidates) {
     const ref = controllerRef(obj);
     const matches = selector.matches(obj.metadata.labels);
     if (ref) {
       if (ref.uid !== uid) continue;
       if (matches || deleting) {
-        claimed.push(obj);
+        claimed[n++] = obj;
         continue;
       }
       const live = await reread(obj);
@@ -68,11 +70,12 @@ export async function claim(opts: ClaimOptions): Promise<KubeObject[]> {
     if (!live) continue;
     const liveRef = controllerRef(live);
     if (liveRef) {
-      if (liveRef.uid === uid) claimed.push(live);
+      if (liveRef.uid === uid) claimed[n++] = live;
       continue;
     }
     const adopted = await setOwnerRefs(client, resource, live, [...(live.metadata.ownerReferences ?? []), ownerRefTo(owner)]);
-    if (adopted) claimed.push(obj);
+    if (adopted) claimed[n++] = obj;
   }
+  claimed.length = n;
   return claimed;
 }

@@ -17,7 +17,9 @@ export type Projection = (obj: KubeObject) => KubeObject;
 const ALL = '*';
 
 export function controllerRef(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller === true) return r;
+  return undefined;
 }
 
 /** A `keep` for OwnerIndex: objects with an ownerReference to an owner of this kind. */
@@ -104,14 +106,17 @@ export class OwnerIndex {
 
   private collect(keys: Set<string> | undefined, ordered: boolean): KubeObject[] {
     if (!keys) return [];
-    const out: KubeObject[] = [];
+    // sized up front and trimmed: an answer can be tens of thousands long, and growing it by push
+    // copied it over and over; forEach, as a for-of over the Set made an iterator result per key
+    const out = new Array<KubeObject>(keys.size);
+    let n = 0;
     const push = (k: string): void => {
       const o = this.objects.get(k);
-      if (o) out.push(o);
+      if (o) out[n++] = o;
     };
-    // forEach: a for-of over a Set of tens of thousands allocated an iterator result per key
     if (ordered) [...keys].sort().forEach(push);
     else keys.forEach(push);
+    out.length = n;
     return out;
   }
 
