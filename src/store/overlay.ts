@@ -28,11 +28,9 @@ export class Overlay {
 
   /** The current value, as a copy the caller may keep and mutate. */
   get(space: Space, key: string): unknown {
-    const pending = this.spaces.get(space);
-    if (pending?.has(key)) {
-      const v = pending.get(key);
-      return v === DELETED ? undefined : cloneJson(v);
-    }
+    // one lookup: pending values are never undefined (a delete is DELETED)
+    const v = this.spaces.get(space)?.get(key);
+    if (v !== undefined) return v === DELETED ? undefined : cloneJson(v);
     return this.backend.get(space, key);
   }
 
@@ -41,17 +39,14 @@ export class Overlay {
    * it (the store's own checks, shared read-only views).
    */
   peek(space: Space, key: string): unknown {
-    const pending = this.spaces.get(space);
-    if (pending?.has(key)) {
-      const v = pending.get(key);
-      return v === DELETED ? undefined : v;
-    }
+    const v = this.spaces.get(space)?.get(key);
+    if (v !== undefined) return v === DELETED ? undefined : v;
     return this.backend.peek(space, key);
   }
 
-  /** Records a write; the overlay takes ownership of value (pass a copy). */
+  /** Records a write; the overlay takes ownership of value (pass a copy). Undefined deletes, as a commit would. */
   set(space: Space, key: string, value: unknown): void {
-    this.pending(space).set(key, value);
+    this.pending(space).set(key, value === undefined ? DELETED : value);
   }
 
   remove(space: Space, key: string): void {

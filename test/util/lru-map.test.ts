@@ -32,4 +32,14 @@ describe('LruMap', () => {
     m.set('zero', 0);
     expect(m.get('zero')).toBe(0);
   });
+
+  it('keeps no undefined value: setting one deletes the key, in either generation', () => {
+    const m = new LruMap<string, number | undefined>(4);
+    m.set('a', 1);
+    m.set('b', 2);
+    m.set('c', 3); // a and b turn old
+    m.set('a', undefined);
+    m.set('c', undefined);
+    expect([m.get('a'), m.get('b'), m.get('c'), m.size]).toEqual([undefined, 2, undefined, 1]);
+  });
 });
