@@ -54,9 +54,13 @@ export function garbageCollector(registry: Registry): Reconciler {
       return [...out, ...ownerKeys(o)];
     }
     if (uid) alive.add(uid);
-    const refs = o.metadata.ownerReferences ?? [];
-    const known = new Set((before?.metadata.ownerReferences ?? []).map((r) => r.uid));
-    if (refs.some((r) => !known.has(r.uid) && !alive.has(r.uid))) out.push(`check|${ref(resource, o.metadata.namespace, o.metadata.name)}`);
+    // an owner new to this object and not known alive is checked (a loop: this runs for every change)
+    const known = before?.metadata.ownerReferences;
+    for (const r of o.metadata.ownerReferences ?? []) {
+      if (alive.has(r.uid) || known?.some((k) => k.uid === r.uid)) continue;
+      out.push(`check|${ref(resource, o.metadata.namespace, o.metadata.name)}`);
+      break;
+    }
     const fin = o.metadata.finalizers ?? [];
     if (o.metadata.deletionTimestamp && (fin.includes(ORPHAN) || fin.includes(FOREGROUND))) out.push(`owner|${ref(resource, o.metadata.namespace, o.metadata.name)}`);
     return out;
