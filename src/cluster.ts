@@ -14,7 +14,8 @@ import { internalClient } from './apiserver/internal-client.js';
 import { type BootstrapOptions, bootstrapCluster } from './apiserver/bootstrap.js';
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
 import { type ChangeEvent, ChangeFeed } from './apiserver/change-feed.js';
-import { type Reconciler, type Watch, WorkQueue } from './controllers/reconciler.js';
+import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
+import { ReconcilerSet } from './controllers/reconciler-set.js';
 import { CHECKPOINT_HEAP_BYTES, CHECKPOINT_WRITES, MAX_ADVANCE_STEPS, MAX_RECONCILES, MAX_ROUNDS } from './cluster-limits.js';
 import { clusterReconcilers } from './cluster-reconcilers.js';
 import type { Store, WriteLock } from './store/store.js';
@@ -46,11 +47,9 @@ export class Cluster {
   readonly client: Client;
   readonly registry: Registry;
   readonly clock: OffsetClock;
-  private readonly reconcilers: Reconciler[] = [];
+  private readonly reconcilers = new ReconcilerSet();
   private readonly feed: ChangeFeed;
   private readonly queue = new WorkQueue();
-  private watchedResources: ReadonlySet<string> | undefined;
-  private watchers: Map<string, { reconciler: Reconciler; watch: Watch }[]> | undefined;
   private readonly heap = new HeapBound(CHECKPOINT_HEAP_BYTES);
   private closed = false;
   private locking: Promise<void> | undefined;
@@ -122,9 +121,7 @@ export class Cluster {
   }
 
   register(reconciler: Reconciler): void {
-    this.reconcilers.push(reconciler);
-    this.watchedResources = undefined;
-    this.watchers = undefined;
+    this.reconcilers.add(reconciler);
   }
 
   /** Takes the write lock if not held, then reads the newest committed state (offset included). */
@@ -183,36 +180,14 @@ export class Cluster {
   }
 
   /** The resources some reconciler watches (changes of others need not be read). */
-  private watched(): ReadonlySet<string> {
-    this.watchedResources ??= new Set(this.reconcilers.flatMap((r) => r.watches.map((w) => w.resource)));
-    return this.watchedResources;
-  }
-
-  /** The watches of each resource with their reconcilers, in registration order. */
-  private watchesOf(): ReadonlyMap<string, readonly { reconciler: Reconciler; watch: Watch }[]> {
-    if (this.watchers === undefined) {
-      const byResource = new Map<string, { reconciler: Reconciler; watch: Watch }[]>();
-      for (const reconciler of this.reconcilers) {
-        for (const watch of reconciler.watches) {
-          const list = byResource.get(watch.resource);
-          if (list) list.push({ reconciler, watch });
-          else byResource.set(watch.resource, [{ reconciler, watch }]);
-        }
-      }
-      this.watchers = byResource;
-    }
-    return this.watchers;
-  }
-
   /** Queues the keys changed since the last reconciled revision and the delayed keys now due. */
   private collect(): void {
     const since = this.store.getMeta<number>(META_RECONCILED) ?? 0;
     // the informers' view: stored objects, shared and never changed (no copy per change)
-    const events = this.feed.since(since, undefined, this.watched(), true);
-    const watchers = this.watchesOf();
+    const events = this.feed.since(since, undefined, this.reconcilers.resources(), true);
     for (const ev of events) {
       if (!ev.object) continue;
-      for (const { reconciler, watch } of watchers.get(ev.resource) ?? []) {
+      for (const { reconciler, watch } of this.reconcilers.watchersOf(ev.resource)) {
         // indexed: a for-of here made an iterator per change and watch (a ninth of the loop's garbage)
         const keys = watch.keys(ev.object, ev.type);
         for (let i = 0; i < keys.length; i++) this.queue.add(reconciler, keys[i]!);
@@ -224,7 +199,7 @@ export class Cluster {
       this.feed.consumed(last);
     }
     for (const d of this.store.takeDue(this.clock.now().getTime())) {
-      const r = this.reconcilers.find((x) => x.name === d.queue);
+      const r = this.reconcilers.named(d.queue);
       if (r) this.queue.add(r, d.key);
     }
   }
