@@ -39,9 +39,9 @@ export function hasRuntimeSettings(pod: KubeObject): boolean {
   return false;
 }
 
+/** A setting's annotation value; callers check hasRuntimeSettings() once first. */
 function raw(pod: KubeObject, setting: string, container?: string, podWide = true): string | undefined {
-  if (!hasRuntimeSettings(pod)) return undefined;
-  const a = pod.metadata.annotations!;
+  const a = pod.metadata.annotations ?? {};
   if (container !== undefined) {
     const own = a[`${ANNOTATION_PREFIX}${setting}.${container}`];
     if (own !== undefined) return own;
@@ -64,6 +64,7 @@ export function ownedByJob(pod: KubeObject): boolean {
 }
 
 export function podBehaviour(pod: KubeObject): PodBehaviour {
+  if (!hasRuntimeSettings(pod)) return { startDelay: 0, stopDelay: 0 };
   return {
     startDelay: duration(raw(pod, 'start-delay')) ?? 0,
     stopDelay: duration(raw(pod, 'stop-delay')) ?? 0,
