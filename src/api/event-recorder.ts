@@ -53,7 +53,8 @@ const nameFor = (obj: KubeObject, identity: string) => `${obj.metadata.name}.${c
 
 /**
  * Records core/v1 Events the way client-go's recorder does, through the API like any writer: the
- * EventCorrelator (event-correlator.ts) folds similar events into one first; then a
+ * EventCorrelator (event-correlator.ts) folds similar events into one first and holds back an
+ * object's events past its spam budget; then a
  * repeat of the same (source, object, type, reason, message) bumps `count` and `lastTimestamp` of
  * the existing Event instead of creating a new one. The Event's name is `<object>.<16 hex>`,
  * derived from that identity, so finding the previous one is a single get, not a list.
@@ -70,13 +71,31 @@ export class EventRecorder {
     const objectKey = [this.source.component, this.source.host ?? '', obj.kind, namespace, obj.metadata.name, obj.metadata.uid, obj.apiVersion].join('\u0000');
     const aggregateKey = `${objectKey}\u0000${type}\u0000${reason}`;
     const nowMs = this.clock.now().getTime();
-    const verdict = sharedFor(this.client).correlator.correlate({ aggregateKey, message, now: nowMs });
+    const shared = sharedFor(this.client);
+    const verdict = shared.correlator.correlate({ aggregateKey, message, now: nowMs });
     const combined = verdict.action === 'combine';
     if (combined) message = verdict.message;
     const name = combined ? nameFor(obj, `${aggregateKey}\u0000combined`) : nameFor(obj, `${objectKey}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`);
     const now = rfc3339(new Date(nowMs));
+    const key = `${namespace}/${name}`;
+    // the spam filter's key is the object key: source and object, whatever the reason
+    if (!shared.correlator.allow(objectKey, nowMs)) {
+      await serialized(shared.inflight, key, async () => this.countHeldBack(key, now, message));
+      return;
+    }
     const fresh = this.newEvent(obj, name, namespace, type, reason, message, now, combined ? undefined : fieldPath);
-    await serialized(sharedFor(this.client).inflight, `${namespace}/${name}`, () => this.write(fresh, now, message));
+    await serialized(shared.inflight, key, () => this.write(fresh, now, message));
+  }
+
+  /**
+   * An event the spam filter holds back: not written, but counted on the copy last written, so the
+   * next write of it carries the count (client-go's EventLogger counts before the filter). One never
+   * written is dropped, count and all.
+   */
+  private countHeldBack(key: string, now: string, message: string): void {
+    const seen = sharedFor(this.client).written;
+    const last = seen.get(key);
+    if (last) seen.set(key, countedUp(last, now, message));
   }
 
   /**

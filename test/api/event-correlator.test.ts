@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGGREGATE_INTERVAL_MS, EventCorrelator } from '../../src/api/event-correlator.js';
+import { AGGREGATE_INTERVAL_MS, EventCorrelator, SPAM_BURST, SPAM_REFILL_MS } from '../../src/api/event-correlator.js';
 
 const at = (correlator: EventCorrelator, message: string, now: number, aggregateKey = 'rs-controller/web/Normal/SuccessfulCreate') =>
   correlator.correlate({ aggregateKey, message, now });
@@ -24,5 +24,24 @@ describe('EventCorrelator (client-go aggregation)', () => {
     for (let i = 0; i < 10; i++) at(c, `Created pod: web-${i}`, 0);
     expect(at(c, 'Created pod: web-x', 1).action).toBe('combine');
     expect(at(c, 'Created pod: web-y', 1 + AGGREGATE_INTERVAL_MS + 1).action).toBe('record');
+  });
+});
+
+describe('EventCorrelator (client-go spam filter)', () => {
+  it('lets 25 events about one object through at once, then one per 5 minutes', () => {
+    const c = new EventCorrelator();
+    const allowed = Array.from({ length: 30 }, () => c.allow('kubelet/pod-a', 0)).filter(Boolean);
+    expect(allowed).toHaveLength(SPAM_BURST);
+    expect(c.allow('kubelet/pod-b', 0)).toBe(true);
+    expect(c.allow('kubelet/pod-a', SPAM_REFILL_MS - 1)).toBe(false);
+    expect(c.allow('kubelet/pod-a', SPAM_REFILL_MS)).toBe(true);
+    expect(c.allow('kubelet/pod-a', SPAM_REFILL_MS + 1)).toBe(false);
+  });
+
+  it('refills the bucket up to the burst, not beyond', () => {
+    const c = new EventCorrelator();
+    c.allow('k', 0);
+    const later = 100 * SPAM_REFILL_MS;
+    expect(Array.from({ length: 30 }, () => c.allow('k', later)).filter(Boolean)).toHaveLength(SPAM_BURST);
   });
 });

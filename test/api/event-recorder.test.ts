@@ -46,7 +46,21 @@ describe('EventRecorder', () => {
     expect(all).toHaveLength(10);
     const combined = all.filter((e) => e.message.startsWith('(combined from similar events): '));
     expect(combined).toHaveLength(1);
-    expect(combined[0]).toMatchObject({ count: 21, message: '(combined from similar events): Created pod: p-29' });
+    // 25 written (the spam filter's burst): 9 alone, then the combined one 16 times; 5 held back
+    expect(combined[0]).toMatchObject({ count: 16, message: '(combined from similar events): Created pod: p-24' });
+    await c.close();
+  });
+
+  it('holds an object\'s events back past 25 at once, and the next one written carries their count', async () => {
+    const { c, clock, cm, rec, events } = await setup();
+    for (let i = 0; i < 40; i++) await rec.event(cm, 'Warning', 'BackOff', 'Back-off restarting failed container');
+    expect((await events()).map((e) => e.count)).toEqual([25]);
+    await rec.event(cm, 'Normal', 'Other', 'held back too: the budget is per object, not per reason');
+    expect(await events()).toHaveLength(1);
+    clock.advance(300_000);
+    await rec.event(cm, 'Warning', 'BackOff', 'Back-off restarting failed container');
+    const [e] = await events();
+    expect(e).toMatchObject({ count: 41, firstTimestamp: '2026-01-01T00:00:00Z', lastTimestamp: '2026-01-01T00:05:00Z' });
     await c.close();
   });
 });

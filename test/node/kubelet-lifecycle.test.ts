@@ -136,7 +136,9 @@ describe('kubelet: exits and restart policies', () => {
     expect(pod.status.containerStatuses[0].state.waiting.message).toMatch(/^back-off 5m0s restarting/);
     expect(pod.status.containerStatuses[0].lastState.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
     expect(podRestartsText(pod, t.cluster.now())).toBe('7 (1s ago)');
-    expect((await t.events('crash')).find((e) => e.startsWith('Warning BackOff'))).toBe(`Warning BackOff Back-off restarting failed container app in pod crash_default(${pod.metadata.uid}) x8`);
+    // 8 back-offs, but the kubelet's spam budget for the pod (25 events at once, then one per 5
+    // minutes) held the last ones back: the stored count lags, as on a real cluster
+    expect((await t.events('crash')).find((e) => e.startsWith('Warning BackOff'))).toBe(`Warning BackOff Back-off restarting failed container app in pod crash_default(${pod.metadata.uid}) x6`);
   });
 
   it('replays a crash loop in one late sync exactly as step by step', async () => {
