@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from './client.js';
 import { EventCorrelator } from './event-correlator.js';
+import { handOver } from './hand-over.js';
 import { isStatusError } from './errors.js';
 import type { KubeObject } from './types.js';
 import type { Clock } from '../util/clock.js';
@@ -129,7 +130,8 @@ export class EventRecorder {
   /** Creates the Event (returning what was stored); undefined when it exists already. */
   private async tryCreate(event: KubeObject): Promise<KubeObject | undefined> {
     try {
-      return await this.client.create('events', event);
+      // built for this create alone: handed over, not copied (hand-over.ts)
+      return await this.client.create('events', handOver(event));
     } catch (e) {
       if (isStatusError(e) && e.code === 409) return undefined;
       throw e;

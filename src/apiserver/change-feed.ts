@@ -8,7 +8,7 @@
  */
 import type { KubeObject } from '../api/types.js';
 import type { Store } from '../store/store.js';
-import { deepFreeze } from '../util/deep-freeze.js';
+import { readOnly } from './read-only.js';
 
 export interface ChangeEvent {
   revision: number;
@@ -28,12 +28,6 @@ interface Tombstone {
 
 const META = 'pendingTombstones';
 
-/** Set by the test suite: shared objects are deep-frozen, to catch a reader that changes one. */
-const FREEZE_SHARED = process.env.POCKETKUBE_FREEZE_SHARED === '1';
-
-function readOnly<T>(obj: T): T {
-  return FREEZE_SHARED ? deepFreeze(obj) : obj;
-}
 
 /** `/registry/pods/ns/name` → { resource: 'pods', namespace: 'ns', name: 'name' }. */
 export function parseRegistryKey(key: string): { resource: string; namespace?: string; name: string } | undefined {

@@ -16,13 +16,17 @@ import type { ServerContext } from './context.js';
 import { runAdmission } from './run-admission.js';
 import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.js';
 import { cloneJson } from '../util/json-clone.js';
+import { takeOver } from '../api/hand-over.js';
+import { readOnly } from './read-only.js';
 
 /** Attempts at a fresh generated name when the first one is taken (RetryGenerateName). */
 const GENERATE_NAME_TRIES = 8;
 
 export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}): KubeObject {
   checkBody(input);
-  const obj: KubeObject = cloneJson(input);
+  // a handed-over object is the server's own (hand-over.ts): no copy in, none out
+  const owned = takeOver(input);
+  const obj: KubeObject = owned ? input : cloneJson(input);
   checkTypeMeta(kind, obj);
   schemaCheck(kind, obj, opts);
   const meta = obj.metadata;
@@ -54,8 +58,8 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
     throw apiErrors.alreadyExists(kind.plural, kind.group, meta.name!);
   }
   if (dryRun) return obj;
-  const stored = ctx.store.put(key, obj);
+  const stored = ctx.store.put(key, obj, undefined, owned);
   if (!stored) throw apiErrors.alreadyExists(kind.plural, kind.group, meta.name!);
   for (const f of onStored) f();
-  return stored;
+  return owned ? readOnly(stored) : stored;
 }

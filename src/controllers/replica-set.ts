@@ -7,6 +7,7 @@ import type { Client } from '../api/client.js';
 import { EventRecorder } from '../api/event-recorder.js';
 import { isStatusError } from '../api/errors.js';
 import { getOptional } from '../api/get-optional.js';
+import { handOver } from '../api/hand-over.js';
 import { labelsMatch, selectorFromLabelSelector } from '../api/label-selector.js';
 import type { Condition, KubeObject } from '../api/types.js';
 import { rfc3339 } from '../util/clock.js';
@@ -109,7 +110,7 @@ export function replicaSetReconciler(): Reconciler {
     if (manage && diff < 0) {
       const n = Math.min(-diff, BURST_REPLICAS);
       const res = await slowStart(n, async () => {
-        const pod = await ctx.client.create('pods', podFromTemplate(rs));
+        const pod = await ctx.client.create('pods', handOver(podFromTemplate(rs)));
         expectations.expect(uid, pod.metadata.name ?? '');
         await events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
       });

@@ -93,18 +93,19 @@ export class KvStore implements Store {
     return [...this.overlay.keys('objects', { start: prefix, end: prefixEnd(prefix) })];
   }
 
-  put(key: string, obj: KubeObject, expectedResourceVersion?: string): KubeObject | undefined {
+  put(key: string, obj: KubeObject, expectedResourceVersion?: string, share = false): KubeObject | undefined {
     this.beginWrite();
     if (expectedResourceVersion !== undefined) {
       const current = this.overlay.peek('objects', key) as KubeObject | undefined;
       if (current?.metadata?.resourceVersion !== expectedResourceVersion) return undefined;
     }
     const revision = this.bump(key, 'put');
-    // the store takes obj over (Store.put): no copy on the way in, one for the caller on the way out
+    // the store takes obj over (Store.put): no copy on the way in, one for the caller on the way
+    // out unless the caller shares the stored object read-only
     const stored = obj;
     stored.metadata = { ...(stored.metadata ?? {}), resourceVersion: String(revision) };
     this.overlay.set('objects', key, stored);
-    return cloneJson(stored);
+    return share ? stored : cloneJson(stored);
   }
 
   delete(key: string): KubeObject | undefined {

@@ -42,9 +42,10 @@ export interface Store {
    * Writes obj under key at a new revision and returns a copy of what is stored (resourceVersion
    * set). The store takes obj over: the caller hands in an object it built and does not use or
    * change it afterwards (the API server's pipeline builds a fresh one per request). If expectedRevision is given and the stored object's resourceVersion differs,
-   * returns undefined (the caller turns that into a 409).
+   * returns undefined (the caller turns that into a 409). With `share`, what it returns is the
+   * stored object itself (no copy), which nobody may change (as with peek()).
    */
-  put(key: string, obj: KubeObject, expectedResourceVersion?: string): KubeObject | undefined;
+  put(key: string, obj: KubeObject, expectedResourceVersion?: string, share?: boolean): KubeObject | undefined;
   /** Removes key at a new revision; returns the removed object. */
   delete(key: string): KubeObject | undefined;
   /** Changes with revision > since, oldest first (the watch / informer feed). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handOver } from '../../src/api/hand-over.js';
 import { cm, failure, newServer, pod } from './test-kinds.js';
 
 describe('create', () => {
@@ -110,3 +111,35 @@ describe('create', () => {
   });
 });
 
+
+describe('create of a handed-over object (hand-over.ts)', () => {
+  it('stores the object itself and returns it, read-only; an ordinary create copies both ways', async () => {
+    const { server, store } = await newServer();
+    const mine = cm('mine');
+    const copied = await server.create('configmaps', mine);
+    expect(copied).not.toBe(mine);
+    expect(mine.metadata).not.toHaveProperty('uid');
+    expect(Object.isFrozen(copied)).toBe(false);
+
+    const given = handOver(cm('given'));
+    const stored = await server.create('configmaps', given);
+    expect(stored).toBe(given);
+    expect(stored.metadata.uid).toBeDefined();
+    expect(store.peek('/registry/configmaps/default/given')).toBe(given);
+    // under the test suite what is shared is frozen: a writer that changes it fails loudly
+    expect(Object.isFrozen(stored.metadata)).toBe(true);
+    expect(() => {
+      stored.metadata.labels = { changed: 'yes' };
+    }).toThrow(TypeError);
+  });
+
+  it('uses the mark once: sending the object again copies it', async () => {
+    const { server } = await newServer();
+    const given = handOver(cm('x'));
+    await server.create('configmaps', given);
+    const e = await failure(server.create('configmaps', { ...cm('x') }));
+    expect(e.code).toBe(409);
+    const again = await server.create('configmaps', { ...cm('y') });
+    expect(Object.isFrozen(again)).toBe(false);
+  });
+});

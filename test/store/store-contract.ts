@@ -42,6 +42,15 @@ export function storeContract(name: string, factory: (options?: ContractOptions)
       expect(store.revision()).toBe(1);
     });
 
+    it('returns the stored object itself when the caller shares it (put with share)', () => {
+      const given = pod('a', 'x');
+      const stored = store.put(podKey('a', 'x'), given, undefined, true)!;
+      expect(stored).toBe(given);
+      expect(stored.metadata.resourceVersion).toBe('1');
+      expect(store.peek(podKey('a', 'x'))).toBe(stored);
+      expect(store.get(podKey('a', 'x'))).not.toBe(stored);
+    });
+
     it('hands out copies that the caller may mutate (put takes its input over)', () => {
       const stored = store.put(podKey('a', 'x'), pod('a', 'x'))!;
       stored.spec.containers[0].image = 'changed-result';
