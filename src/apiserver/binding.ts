@@ -11,15 +11,17 @@ import type { KindDef } from '../api/kind.js';
 import { withPodCondition } from '../api/pod-condition.js';
 import type { KubeObject } from '../api/types.js';
 import { rfc3339 } from '../util/clock.js';
+import { cloneJson } from '../util/json-clone.js';
 import type { ServerContext } from './context.js';
 import { scopeNamespace } from './resolve.js';
-import { loadExisting } from './update.js';
+import { peekExisting } from './update.js';
 
 const conflict = (name: string, why: string) => apiErrors.conflict('pods/binding', '', name, why);
 
 export function bindPod(ctx: ServerContext, pods: KindDef, namespace: string | undefined, name: string, nodeName: string, opts: BindOptions = {}): KubeObject {
   if (!nodeName) throw apiErrors.invalid('Binding', '', name, [fieldErrors.required('target.name')]);
-  const { key, old } = loadExisting(ctx, pods, scopeNamespace(pods, namespace), name);
+  // the stored pod itself (read-only): the bound pod shares what it keeps of it, with a new spec and status
+  const { key, old } = peekExisting(ctx, pods, scopeNamespace(pods, namespace), name);
   const uid = opts.uid;
   if (uid && uid !== old.metadata.uid) {
     throw conflict(name, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${old.metadata.uid}`);
@@ -32,7 +34,7 @@ export function bindPod(ctx: ServerContext, pods: KindDef, namespace: string | u
     pod.metadata = { ...old.metadata, annotations: { ...old.metadata.annotations, ...opts.annotations } };
   }
   pod.status = withPodCondition(old.status, { type: 'PodScheduled', status: 'True' }, rfc3339(ctx.clock.now())) ?? old.status;
-  if (opts.dryRun === 'All') return pod;
+  if (opts.dryRun === 'All') return cloneJson(pod);
   const stored = ctx.store.put(key, pod, old.metadata.resourceVersion);
   if (!stored) throw apiErrors.conflict(pods.plural, pods.group, name);
   return stored;

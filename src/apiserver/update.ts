@@ -23,6 +23,14 @@ export function loadExisting(ctx: ServerContext, kind: KindDef, namespace: strin
   return { key, old };
 }
 
+/** Like loadExisting, but the stored object itself (no copy): for a writer that only reads it. */
+export function peekExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: Readonly<KubeObject> } {
+  const key = objectKey(kind, namespace, name);
+  const old = ctx.store.peek(key);
+  if (!old) throw apiErrors.notFound(kind.plural, kind.group, name);
+  return { key, old };
+}
+
 function withoutMetaAndStatus(o: KubeObject): Record<string, unknown> {
   const { metadata: _m, status: _s, ...rest } = o;
   return rest;
@@ -101,9 +109,10 @@ export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
 export function updateStatus(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}): KubeObject {
   checkBody(input);
   if (!input.metadata.name) throw apiErrors.badRequest('name is required');
-  const { key, old } = loadExisting(ctx, kind, scopeNamespace(kind, input.metadata.namespace), input.metadata.name);
+  const { key, old } = peekExisting(ctx, kind, scopeNamespace(kind, input.metadata.namespace), input.metadata.name);
   checkResourceVersion(kind, input, old);
-  // old is this request's own copy, dropped once obj is stored: obj may share what it keeps of it
+  // old is the stored object (read-only): obj shares what it keeps of it (stored objects never
+  // change) and gets fresh metadata and status of its own
   const obj: KubeObject = { ...old, metadata: { ...old.metadata } };
   if (input.status === undefined) delete obj.status;
   else obj.status = cloneJson(input.status);
@@ -111,5 +120,8 @@ export function updateStatus(ctx: ServerContext, kind: KindDef, input: KubeObjec
     if (input.metadata.annotations === undefined) delete obj.metadata.annotations;
     else obj.metadata.annotations = cloneJson(input.metadata.annotations);
   }
-  return store(ctx, kind, key, obj, old, opts.dryRun === 'All', []);
+  const result = store(ctx, kind, key, obj, old, opts.dryRun === 'All', []);
+  // old itself (a no-op), or obj (a dry run, a removal) shares with the stored object: the caller
+  // gets a copy, as of any read
+  return result === old || result === obj ? cloneJson(result) : result;
 }

@@ -101,8 +101,8 @@ function slots(pod: KubeObject, env: PodSyncEnv, pullFailedAt: Map<string, numbe
 const finished = (pod: KubeObject) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 export function syncPod(input: KubeObject, env: PodSyncEnv): PodSyncResult {
-  const pod: KubeObject = cloneJson(input);
-  pod.status ??= {};
+  // only the status is worked on: the rest is input's, read and never changed
+  const pod: KubeObject = { ...input, status: cloneJson(input.status ?? {}) };
   const events: SimEvent[] = [];
   if (finished(pod)) return { status: pod.status, events };
   if (!pod.status.startTime) {

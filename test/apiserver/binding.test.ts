@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../src/util/deep-freeze.js';
 import { failure, newServer, pod } from './test-kinds.js';
 
 describe('pods/binding', () => {
@@ -40,5 +41,29 @@ describe('pods/binding', () => {
     expect(out.spec.nodeName).toBe('node-1');
     expect(store.revision()).toBe(rev);
     expect((await server.get('pods', 'default', 'web')).spec.nodeName).toBeUndefined();
+  });
+});
+
+describe('bind and status writes over the stored pod (no copy of it)', () => {
+  it('leave the stored version as it was, and hand out copies the caller may change', async () => {
+    const { server, store } = await newServer();
+    await server.create('pods', pod('web'));
+    const before = deepFreeze(store.peek('/registry/pods/default/web')!);
+    const snapshot = JSON.stringify(before);
+    const dry = await server.bind('default', 'web', 'node-1', { dryRun: 'All' });
+    dry.spec.containers[0].image = 'changed-by-caller';
+    const bound = await server.bind('default', 'web', 'node-1');
+    bound.spec.containers[0].image = 'changed-by-caller';
+    const frozenBound = deepFreeze(store.peek('/registry/pods/default/web')!);
+    const status = await server.updateStatus('pods', { ...bound, status: { ...bound.status, phase: 'Running' } });
+    status.spec.containers[0].image = 'changed-by-caller';
+    const same = await server.updateStatus('pods', { ...status, status: { ...status.status } });
+    same.metadata.labels = { changed: 'by-caller' };
+    expect(JSON.stringify(before)).toBe(snapshot);
+    expect(frozenBound.spec.nodeName).toBe('node-1');
+    const stored = await server.get('pods', 'default', 'web');
+    expect(stored.spec.containers[0].image).toBe('nginx');
+    expect(stored.metadata.labels).toBeUndefined();
+    expect(stored.status.phase).toBe('Running');
   });
 });
