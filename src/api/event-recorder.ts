@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Client } from './client.js';
 import { EventCorrelator } from './event-correlator.js';
 import { handOver } from './hand-over.js';
@@ -7,6 +6,7 @@ import type { KubeObject } from './types.js';
 import type { Clock } from '../util/clock.js';
 import { LruMap } from '../util/lru-map.js';
 import { rfc3339 } from '../util/clock.js';
+import { hexDigest } from '../util/hash.js';
 
 /** Who reports: `default-scheduler`, `kubelet` (+ host), `deployment-controller`, … */
 export interface EventSource {
@@ -50,7 +50,7 @@ function countedUp(event: KubeObject, now: string, message: string): KubeObject 
   return { ...event, metadata: { ...event.metadata }, count: (event.count ?? 1) + 1, lastTimestamp: now, message };
 }
 
-const nameFor = (obj: KubeObject, identity: string) => `${obj.metadata.name}.${createHash('sha1').update(identity).digest('hex').slice(0, 16)}`;
+const nameFor = (obj: KubeObject, identity: string) => `${obj.metadata.name}.${hexDigest('sha1', identity).slice(0, 16)}`;
 
 /**
  * Records core/v1 Events the way client-go's recorder does, through the API like any writer: the

@@ -3,7 +3,7 @@
  * starting (with the config check and the image pull), becoming ready, exiting, being killed by a
  * failing liveness probe, backing off and restarting — each with the events the kubelet records.
  */
-import { createHash } from 'node:crypto';
+import { hexDigest } from '../../util/hash.js';
 import type { KubeObject } from '../../api/types.js';
 import { probeTiming, nextBackOffMs, type StageAction, type StageView } from '../stages.js';
 import { goDuration } from './go-duration-format.js';
@@ -43,7 +43,7 @@ export function normalizeImage(image: string): string {
   return name;
 }
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha = (s: string) => hexDigest('sha256', s);
 
 export function imageID(image: string): string {
   const n = normalizeImage(image);
