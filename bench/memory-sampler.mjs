@@ -1,0 +1,51 @@
+// What a process's resident memory is made of, sampled from /proc while it runs (Linux).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const kB = (text, field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
+
+/** One reading: total RSS, its anonymous part, and the resident pages of the mappings whose line matches `mapped`. */
+export function readMemory(pid, mapped) {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  let mappedRss = 0;
+  let inMapped = false;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inMapped = mapped.test(line);
+    else if (inMapped && line.startsWith('Rss:')) mappedRss += kB(line, 'Rss');
+  }
+  return { rss: kB(rollup, 'Rss'), anonymous: kB(rollup, 'Anonymous'), mapped: mappedRss };
+}
+
+/**
+ * Runs a command to its end, reading its memory every `everyMs` from outside (so the readings cost
+ * the process nothing). Resolves with the exit code, stderr, wall ms and the reading of highest RSS
+ * (undefined on a system without /proc).
+ */
+export function runSampled(command, args, { env, input, mapped, everyMs = 100 }) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(input ?? '');
+    let peak;
+    const timer = setInterval(() => {
+      try {
+        const m = readMemory(child.pid, mapped);
+        if (!peak || m.rss > peak.rss) peak = m;
+      } catch {
+        // not started yet, already gone, or no /proc here
+      }
+    }, everyMs);
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ code, stdout, stderr, ms: Number(process.hrtime.bigint() - t0) / 1e6, peak });
+    });
+  });
+}
