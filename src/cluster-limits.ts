@@ -7,11 +7,13 @@ export const MAX_RECONCILES = 1_000_000;
  * Pending writes after which the loop commits at the end of a round (a checkpoint), so a big
  * scale-up holds a few rounds of writes in memory, not all of them. At a round's end every change
  * collected so far has been reconciled, so a process killed after a checkpoint resumes from it.
- * (Writes counted in store entries: an object write is about three. Measured on 0 → 30,000 pods:
- * 20,000 took 32–34 s and ~600 MB, 60,000 26–27 s and ~700 MB, 150,000 26 s and ~900 MB; a pod
- * whose writes straddle checkpoints is written to disk more than once.)
+ * (Writes counted in store entries: an object write is about three. A pod whose writes straddle
+ * checkpoints is written to disk more than once, but a smaller batch holds fewer objects and LMDB
+ * keeps fewer dirty pages: measured on 0 → 30,000 pods in 2026-12, 20,000 peaked at 444–467 MB
+ * against 484–530 MB for 60,000, for about 5% more time — the noise of this machine is larger.
+ * Earlier builds, with far more writes per pod, paid 25% more time for 20,000.)
  */
-export const CHECKPOINT_WRITES = 60_000;
+export const CHECKPOINT_WRITES = 20_000;
 /** Heap size past which a checkpoint also collects garbage (see util/heap.ts: and past 1.5× what was live). */
 export const CHECKPOINT_HEAP_BYTES = 192 * 2 ** 20;
 /** Bound of one advanceStepwise() (a controller that keeps asking for 0 ms cannot hang it). */
