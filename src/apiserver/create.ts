@@ -26,6 +26,8 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   checkBody(input);
   // a handed-over object is the server's own (hand-over.ts): no copy in, none out
   const owned = takeOver(input);
+  // asked before anything fills the name in (a handed-over input is obj itself)
+  const nameGiven = Boolean(input.metadata?.name);
   const obj: KubeObject = owned ? input : cloneJson(input);
   checkTypeMeta(kind, obj);
   schemaCheck(kind, obj, opts);
@@ -50,7 +52,7 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
 
   let key = objectKey(kind, meta.namespace, meta.name!);
   for (let i = 1; ctx.store.peek(key); i++) {
-    if (!input.metadata?.name && meta.generateName && i < GENERATE_NAME_TRIES) {
+    if (!nameGiven && meta.generateName && i < GENERATE_NAME_TRIES) {
       meta.name = generateName(meta.generateName, ctx.random);
       key = objectKey(kind, meta.namespace, meta.name);
       continue;

@@ -133,6 +133,16 @@ describe('create of a handed-over object (hand-over.ts)', () => {
     }).toThrow(TypeError);
   });
 
+  it('still retries a generated name that is taken (RetryGenerateName)', async () => {
+    const first = await (await newServer()).server.create('configmaps', { ...cm(''), metadata: { generateName: 'web-', namespace: 'default' } });
+    // same seed: the next server generates the same name first, and finds it taken
+    const { server } = await newServer();
+    await server.create('configmaps', cm(first.metadata.name!));
+    const made = await server.create('configmaps', handOver({ ...cm(''), metadata: { generateName: 'web-', namespace: 'default' } }));
+    expect(made.metadata.name).toMatch(/^web-[a-z0-9]{5}$/);
+    expect(made.metadata.name).not.toBe(first.metadata.name);
+  });
+
   it('uses the mark once: sending the object again copies it', async () => {
     const { server } = await newServer();
     const given = handOver(cm('x'));
