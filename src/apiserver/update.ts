@@ -16,19 +16,18 @@ import { runAdmission } from './run-admission.js';
 import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.js';
 import { cloneJson } from '../util/json-clone.js';
 
-export function loadExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: KubeObject } {
-  const key = objectKey(kind, namespace, name);
-  const old = ctx.store.get(key);
-  if (!old) throw apiErrors.notFound(kind.plural, kind.group, name);
-  return { key, old };
-}
-
-/** Like loadExisting, but the stored object itself (no copy): for a writer that only reads it. */
+/** The stored object itself (no copy; 404 when there is none): for a writer that only reads it. */
 export function peekExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: Readonly<KubeObject> } {
   const key = objectKey(kind, namespace, name);
   const old = ctx.store.peek(key);
   if (!old) throw apiErrors.notFound(kind.plural, kind.group, name);
   return { key, old };
+}
+
+/** A copy of the stored object, the request's own to change (404 when there is none). */
+export function loadExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: KubeObject } {
+  const { key, old } = peekExisting(ctx, kind, namespace, name);
+  return { key, old: cloneJson(old) };
 }
 
 function withoutMetaAndStatus(o: KubeObject): Record<string, unknown> {
