@@ -2,7 +2,7 @@
 // `npm run bench`: the figures the issues ask for, measured in one run on this machine.
 // Ratios are against baselines measured in the same run. Nothing here asserts a time.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,9 +74,7 @@ function podsYaml(namespace, count, prefix = 'p') {
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
-const rows = [];
 const report = (name, value, note = '') => {
-  rows.push([name, value, note]);
   console.log(`${name.padEnd(58)} ${value.padStart(14)}  ${note}`);
 };
 const want = (name) => only.length === 0 || only.includes(name);
