@@ -179,7 +179,6 @@ export class Cluster {
     return this.store.revision() > reconciled || (due !== undefined && due <= this.clock.now().getTime());
   }
 
-  /** The resources some reconciler watches (changes of others need not be read). */
   /** Queues the keys changed since the last reconciled revision and the delayed keys now due. */
   private collect(): void {
     const since = this.store.getMeta<number>(META_RECONCILED) ?? 0;
