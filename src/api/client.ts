@@ -61,12 +61,16 @@ export interface Client {
   create(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
   /** Full replace; a stale metadata.resourceVersion is a 409 Conflict. Status is not changed. */
   update(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
-  /** The /status subresource: only status (and nothing else) is taken from obj. */
+  /**
+   * The /status subresource: only status (and nothing else) is taken from obj. An obj handed over
+   * (hand-over.ts) is taken as it is, and the object returned is the stored one, to be read only.
+   */
   updateStatus(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
   patch(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): Promise<KubeObject>;
   /**
    * The pods/binding subresource: assigns a pending pod to a node (spec.nodeName and PodScheduled=True
-   * in one write). Returns the pod as stored afterwards.
+   * in one write). Returns the pod as stored afterwards, to be read only (the embedded server hands
+   * out the stored object itself).
    */
   bind(namespace: string | undefined, name: string, nodeName: string, opts?: BindOptions): Promise<KubeObject>;
   /** Returns the object as it is after the call (marked for deletion, or as it was when removed). */

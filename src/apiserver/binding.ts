@@ -15,6 +15,7 @@ import { cloneJson } from '../util/json-clone.js';
 import type { ServerContext } from './context.js';
 import { scopeNamespace } from './resolve.js';
 import { peekExisting } from './update.js';
+import { readOnly } from './read-only.js';
 
 const conflict = (name: string, why: string) => apiErrors.conflict('pods/binding', '', name, why);
 
@@ -35,7 +36,9 @@ export function bindPod(ctx: ServerContext, pods: KindDef, namespace: string | u
   }
   pod.status = withPodCondition(old.status, { type: 'PodScheduled', status: 'True' }, rfc3339(ctx.clock.now())) ?? old.status;
   if (opts.dryRun === 'All') return cloneJson(pod);
-  const stored = ctx.store.put(key, pod, old.metadata.resourceVersion);
+  // a fresh object nobody else holds: stored as it is, and returned itself, read-only (the scheduler
+  // reads it for its event)
+  const stored = ctx.store.put(key, pod, old.metadata.resourceVersion, true);
   if (!stored) throw apiErrors.conflict(pods.plural, pods.group, name);
-  return stored;
+  return readOnly(stored);
 }

@@ -15,6 +15,8 @@ import { readyToRemove, removeObject } from './remove.js';
 import { runAdmission } from './run-admission.js';
 import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.js';
 import { cloneJson } from '../util/json-clone.js';
+import { takeOver } from '../api/hand-over.js';
+import { readOnly } from './read-only.js';
 
 /** The stored object itself (no copy; 404 when there is none): for a writer that only reads it. */
 export function peekExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: Readonly<KubeObject> } {
@@ -52,18 +54,20 @@ function keepServerMeta(obj: KubeObject, old: KubeObject): void {
 }
 
 /** Writes obj over old (both already checked), or removes it when its deletion is complete. */
-function store(ctx: ServerContext, kind: KindDef, key: string, obj: KubeObject, old: KubeObject, dryRun: boolean, onStored: (() => void)[]): KubeObject {
+function store(
+  ctx: ServerContext, kind: KindDef, key: string, obj: KubeObject, old: KubeObject, dryRun: boolean, onStored: (() => void)[], share = false,
+): { object: KubeObject; written: boolean } {
   obj.metadata.resourceVersion = old.metadata.resourceVersion;
-  if (deepEqual(obj, old)) return old;
-  if (dryRun) return obj;
+  if (deepEqual(obj, old)) return { object: old, written: false };
+  if (dryRun) return { object: obj, written: false };
   if (readyToRemove(kind, obj)) {
     removeObject(ctx, kind, key);
-    return obj;
+    return { object: obj, written: false };
   }
-  const stored = ctx.store.put(key, obj, old.metadata.resourceVersion);
+  const stored = ctx.store.put(key, obj, old.metadata.resourceVersion, share);
   if (!stored) throw apiErrors.conflict(kind.plural, kind.group, obj.metadata.name ?? '');
   for (const f of onStored) f();
-  return stored;
+  return { object: share ? readOnly(stored) : stored, written: true };
 }
 
 function checkResourceVersion(kind: KindDef, obj: KubeObject, old: KubeObject): void {
@@ -101,26 +105,32 @@ export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
     obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
   }
   validateObject(kind, obj, old);
-  return store(ctx, kind, key, obj, old, dryRun, onStored);
+  return store(ctx, kind, key, obj, old, dryRun, onStored).object;
 }
 
-/** PUT of the /status subresource: only status is taken from the body. */
+/**
+ * PUT of the /status subresource: only status is taken from the body. A body handed over
+ * (hand-over.ts) gives its status and annotations as they are, and gets the stored object itself
+ * back, read-only.
+ */
 export function updateStatus(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}): KubeObject {
   checkBody(input);
+  const owned = takeOver(input);
   if (!input.metadata.name) throw apiErrors.badRequest('name is required');
   const { key, old } = peekExisting(ctx, kind, scopeNamespace(kind, input.metadata.namespace), input.metadata.name);
   checkResourceVersion(kind, input, old);
   // old is the stored object (read-only): obj shares what it keeps of it (stored objects never
   // change) and gets fresh metadata and status of its own
   const obj: KubeObject = { ...old, metadata: { ...old.metadata } };
+  const take = <T>(value: T): T => (owned ? value : cloneJson(value));
   if (input.status === undefined) delete obj.status;
-  else obj.status = cloneJson(input.status);
+  else obj.status = take(input.status);
   if (kind.statusUpdatesAnnotations) {
     if (input.metadata.annotations === undefined) delete obj.metadata.annotations;
-    else obj.metadata.annotations = cloneJson(input.metadata.annotations);
+    else obj.metadata.annotations = take(input.metadata.annotations);
   }
-  const result = store(ctx, kind, key, obj, old, opts.dryRun === 'All', []);
+  const { object, written } = store(ctx, kind, key, obj, old, opts.dryRun === 'All', [], owned);
   // old itself (a no-op), or obj (a dry run, a removal) shares with the stored object: the caller
   // gets a copy, as of any read
-  return result === old || result === obj ? cloneJson(result) : result;
+  return written ? object : cloneJson(object);
 }

@@ -11,6 +11,7 @@ import type { Client } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
 import { EventRecorder } from '../api/event-recorder.js';
 import { getOptional } from '../api/get-optional.js';
+import { handOver } from '../api/hand-over.js';
 import { deepEqual } from '../api/patch/json-value.js';
 import type { KubeObject } from '../api/types.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler } from '../controllers/reconciler.js';
@@ -136,7 +137,8 @@ export class Kubelet {
     }
     let written = pod;
     if (!deepEqual(result.status, pod.status)) {
-      written = await ctx.client.updateStatus('pods', { ...pod, status: result.status });
+      // built for this write alone (syncPod's status is fresh): handed over, not copied
+      written = await ctx.client.updateStatus('pods', handOver({ ...pod, status: result.status }));
       this.podEchoes.note(key, written.metadata.resourceVersion);
     }
     if (result.events.length > 0) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handOver } from '../../src/api/hand-over.js';
 import { deepFreeze } from '../../src/util/deep-freeze.js';
 import { failure, newServer, pod } from './test-kinds.js';
 
@@ -45,6 +46,39 @@ describe('pods/binding', () => {
 });
 
 describe('bind and status writes over the stored pod (no copy of it)', () => {
+  it('bind returns the stored pod itself, read-only', async () => {
+    const { server, store } = await newServer();
+    await server.create('pods', pod('web'));
+    const bound = await server.bind('default', 'web', 'node-1');
+    expect(bound).toBe(store.peek('/registry/pods/default/web'));
+    // the suite runs with POCKETKUBE_FREEZE_SHARED=1: what is shared is frozen
+    expect(() => {
+      bound.spec.nodeName = 'elsewhere';
+    }).toThrow(TypeError);
+  });
+
+  it('a status write handed over takes its status as it is and returns the stored pod, read-only', async () => {
+    const { server, store } = await newServer();
+    await server.create('pods', pod('web'));
+    const current = await server.get('pods', 'default', 'web');
+    const status = { phase: 'Running', podIP: '10.0.0.9' };
+    const written = await server.updateStatus('pods', handOver({ ...current, status }));
+    expect(written).toBe(store.peek('/registry/pods/default/web'));
+    expect(written.status).toBe(status);
+    expect(Object.isFrozen(status)).toBe(true);
+    // not handed over: the status is copied and so is the result
+    const mine = { phase: 'Succeeded' };
+    const copy = await server.updateStatus('pods', { ...written, status: mine });
+    expect(copy).not.toBe(store.peek('/registry/pods/default/web'));
+    expect(store.peek('/registry/pods/default/web')!.status).not.toBe(mine);
+    copy.status.phase = 'changed-by-caller';
+    expect((await server.get('pods', 'default', 'web')).status.phase).toBe('Succeeded');
+    // a handed-over no-op still hands out a copy (the stored object is not the caller's)
+    const same = await server.updateStatus('pods', handOver({ ...copy, status: { phase: 'Succeeded' } }));
+    same.metadata.labels = { changed: 'by-caller' };
+    expect((await server.get('pods', 'default', 'web')).metadata.labels).toBeUndefined();
+  });
+
   it('leave the stored version as it was, and hand out copies the caller may change', async () => {
     const { server, store } = await newServer();
     await server.create('pods', pod('web'));
@@ -53,7 +87,6 @@ describe('bind and status writes over the stored pod (no copy of it)', () => {
     const dry = await server.bind('default', 'web', 'node-1', { dryRun: 'All' });
     dry.spec.containers[0].image = 'changed-by-caller';
     const bound = await server.bind('default', 'web', 'node-1');
-    bound.spec.containers[0].image = 'changed-by-caller';
     const frozenBound = deepFreeze(store.peek('/registry/pods/default/web')!);
     const status = await server.updateStatus('pods', { ...bound, status: { ...bound.status, phase: 'Running' } });
     status.spec.containers[0].image = 'changed-by-caller';
