@@ -183,10 +183,10 @@ export class Cluster {
   private collect(): void {
     const since = this.store.getMeta<number>(META_RECONCILED) ?? 0;
     // the informers' view: stored objects, shared and never changed (no copy per change)
-    const events = this.feed.since(since, undefined, this.reconcilers.resources(), true);
+    const events = this.feed.since(since, undefined, this.reconcilers.wants, true);
     for (const ev of events) {
       if (!ev.object) continue;
-      for (const { reconciler, watch } of this.reconcilers.watchersOf(ev.resource)) {
+      for (const { reconciler, watch } of this.reconcilers.watchersOf(ev.resource, ev.type)) {
         // indexed: a for-of here made an iterator per change and watch (a ninth of the loop's garbage)
         const keys = watch.keys(ev.object, ev.type);
         for (let i = 0; i < keys.length; i++) this.queue.add(reconciler, keys[i]!);

@@ -50,17 +50,17 @@ export class ChangeFeed {
   };
 
   /**
-   * Events after `since`, oldest first (at most `limit`). With `resources`, only changes of those
-   * resources carry their object (the others are listed without one, and cost no read). Objects are
+   * Events after `since`, oldest first (at most `limit`). With `wanted`, only the changes it wants
+   * (by resource and type) carry their object (the others are listed without one, and cost no read). Objects are
    * copies the caller may change, unless `shared` (the control loop's informers): then they are the
    * stored objects themselves, which nobody may change (see Store.peek) — under tests they are frozen,
    * so a reconciler that changes one fails loudly.
    */
-  since(since: number, limit?: number, resources?: ReadonlySet<string>, shared = false): ChangeEvent[] {
+  since(since: number, limit?: number, wanted?: (resource: string, type: 'put' | 'delete') => boolean, shared = false): ChangeEvent[] {
     return this.store.changesSince(since, limit).map((c) => {
       const parsed = parseRegistryKey(c.key);
       let object: KubeObject | undefined;
-      if (resources && !resources.has(parsed?.resource ?? '')) object = undefined;
+      if (wanted && !wanted(parsed?.resource ?? '', c.type)) object = undefined;
       else if (c.type === 'put') object = shared ? readOnly(this.store.peek(c.key) as KubeObject | undefined) : this.store.get(c.key);
       else {
         object = this.tombstones.get(c.revision)?.object;

@@ -75,9 +75,13 @@ export function namespaceReconciler(registry: Registry, rootCA: () => string | u
   const namespaced = registry.kinds.filter((k) => k.namespaced).map((k) => k.plural);
   return {
     name: 'namespace',
+    // Content matters when it goes: a terminating namespace counts down its remains (and looks again
+    // every RECHECK_MS for what finalizers hold), a live one recreates its default ServiceAccount and
+    // root-CA ConfigMap. A create or update of content changes neither, so the Events and pods of a
+    // scale-up are not read for this controller.
     watches: [
       { resource: 'namespaces', keys: (o) => [o.metadata.name ?? ''] },
-      ...namespaced.map((resource) => ({ resource, keys: (o: KubeObject) => (o.metadata.namespace ? [o.metadata.namespace] : []) })),
+      ...namespaced.map((resource) => ({ resource, deletesOnly: true, keys: (o: KubeObject) => (o.metadata.namespace ? [o.metadata.namespace] : []) })),
     ],
     async reconcile(name, ctx): Promise<ReconcileResult | void> {
       let ns: KubeObject;

@@ -8,21 +8,21 @@ export interface Watcher {
 
 const NONE: readonly Watcher[] = [];
 
+type ChangeType = 'put' | 'delete';
+
 /**
- * The control loop's reconcilers, and what the loop asks of them for every change: which resources
- * any of them watches (changes of others need not be read), and the watches of one resource in
- * registration order. Both are worked out once per registration, not per change (the garbage
- * collector alone watches every resource).
+ * The control loop's reconcilers, and what the loop asks of them for every change: whether any of
+ * them watches that kind of change of that resource (changes of others need not be read), and the
+ * watches it goes to, in registration order. Both are worked out once per registration, not per
+ * change (the garbage collector alone watches every resource but Events).
  */
 export class ReconcilerSet {
   private readonly list: Reconciler[] = [];
-  private byResource: Map<string, Watcher[]> | undefined;
-  private watchedResources: ReadonlySet<string> | undefined;
+  private byType: Record<ChangeType, Map<string, Watcher[]>> | undefined;
 
   add(reconciler: Reconciler): void {
     this.list.push(reconciler);
-    this.byResource = undefined;
-    this.watchedResources = undefined;
+    this.byType = undefined;
   }
 
   /** The reconciler whose name (and delayed-key queue) is `name`. */
@@ -30,29 +30,28 @@ export class ReconcilerSet {
     return this.list.find((r) => r.name === name);
   }
 
-  /** The resources some reconciler watches. */
-  resources(): ReadonlySet<string> {
-    this.watchedResources ??= new Set(this.index().keys());
-    return this.watchedResources;
+  /** Whether some reconciler watches changes of this type of `resource` (bound: a change feed's filter). */
+  readonly wants = (resource: string, type: ChangeType): boolean => this.index()[type].has(resource);
+
+  /** The watches a change of this type of `resource` goes to, in the order their reconcilers were added. */
+  watchersOf(resource: string, type: ChangeType): readonly Watcher[] {
+    return this.index()[type].get(resource) ?? NONE;
   }
 
-  /** The watches of `resource`, in the order their reconcilers were added. */
-  watchersOf(resource: string): readonly Watcher[] {
-    return this.index().get(resource) ?? NONE;
-  }
-
-  private index(): Map<string, Watcher[]> {
-    if (this.byResource === undefined) {
-      const byResource = new Map<string, Watcher[]>();
+  private index(): Record<ChangeType, Map<string, Watcher[]>> {
+    if (this.byType === undefined) {
+      const byType = { put: new Map<string, Watcher[]>(), delete: new Map<string, Watcher[]>() };
       for (const reconciler of this.list) {
         for (const watch of reconciler.watches) {
-          const list = byResource.get(watch.resource);
-          if (list) list.push({ reconciler, watch });
-          else byResource.set(watch.resource, [{ reconciler, watch }]);
+          for (const type of watch.deletesOnly ? (['delete'] as const) : (['put', 'delete'] as const)) {
+            const list = byType[type].get(watch.resource);
+            if (list) list.push({ reconciler, watch });
+            else byType[type].set(watch.resource, [{ reconciler, watch }]);
+          }
         }
       }
-      this.byResource = byResource;
+      this.byType = byType;
     }
-    return this.byResource;
+    return this.byType;
   }
 }

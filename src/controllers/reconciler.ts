@@ -26,6 +26,8 @@ export interface Watch {
    * `type` says which (a put hands over the object as it is now), so a watch can keep a cache.
    */
   keys(obj: KubeObject, type: 'put' | 'delete'): string[];
+  /** Only deletions matter to this watch: puts of the resource are neither read for it nor handed to keys(). */
+  deletesOnly?: boolean;
 }
 
 export interface Reconciler {
