@@ -85,7 +85,14 @@ export class EventRecorder {
       return;
     }
     const fresh = this.newEvent(obj, name, namespace, type, reason, message, now, combined ? undefined : fieldPath);
-    await serialized(shared.inflight, key, () => this.write(fresh, now, message));
+    try {
+      await serialized(shared.inflight, key, () => this.write(fresh, now, message));
+    } catch (e) {
+      // client-go's event sink: an Event the server refuses is dropped ("Server rejected event (will
+      // not retry!)"), never the recording component's failure — a kubelet stopping the containers
+      // of a pod in a terminating namespace, where no new Event may be created, still stops them
+      if (!isStatusError(e)) throw e;
+    }
   }
 
   /**

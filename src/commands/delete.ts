@@ -6,6 +6,7 @@ import { KubeCommand } from '../cli/base-command.js';
 import { deleteSettings } from '../cli/delete/options.js';
 import { type DeleteTarget, argTargets, checkDeleteSelection } from '../cli/delete/targets.js';
 import { type DeletedRef, waitForDeletion } from '../cli/delete/wait-deleted.js';
+import { settle } from '../cli/watch/tick-loop.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
 import { allNamespacesFlag, apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlag, outputFlag, recursiveFlag, selectorFlag } from '../cli/flags.js';
 import { durationFlag } from '../util/go-duration.js';
@@ -100,8 +101,7 @@ export default class Delete extends KubeCommand<typeof Delete> {
         }
       }
       if (errors.length > 0 || found === 0 || !f.wait || dryRun !== 'none') return;
-      const cluster = conn.cluster;
-      await waitForDeletion(deleted, timeoutMs, { client: conn.client, settle: cluster ? () => cluster.reconcile() : undefined });
+      await waitForDeletion(deleted, timeoutMs, { client: conn.client, settle: () => settle(conn) });
     });
     if (errors.length > 0) {
       this.err(renderErrors(errors));

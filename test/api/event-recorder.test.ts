@@ -13,6 +13,17 @@ async function setup() {
 }
 
 describe('EventRecorder', () => {
+  it('drops an Event the server refuses, as client-go\'s sink does, instead of failing the recorder', async () => {
+    const { c, rec } = await setup();
+    await c.client.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'gone' } });
+    const cm = await c.client.create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'gone', finalizers: ['example.com/hold'] } });
+    await c.client.delete('namespaces', undefined, 'gone');
+    // no new content (an Event) in a terminating namespace: refused with 403, and dropped
+    await expect(rec.event(cm, 'Normal', 'Killing', 'Stopping container c')).resolves.toBeUndefined();
+    expect((await c.client.list('events', { namespace: 'gone' })).items).toEqual([]);
+    await c.close();
+  });
+
   it('counts a repeat up on the one Event, with the newest timestamp', async () => {
     const { c, clock, cm, rec, events } = await setup();
     await rec.event(cm, 'Normal', 'Synced', 'synced');

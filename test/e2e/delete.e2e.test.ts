@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliSandbox } from './cli-runner.js';
+import { BIN, CliSandbox } from './cli-runner.js';
 
 const sb = new CliSandbox('pk-delete-');
 afterAll(() => sb.dispose());
@@ -44,6 +45,30 @@ describe('delete', () => {
     const res = sb.run(['delete', 'configmap', 'held', '--timeout=1s']);
     expect(res).toMatchObject({ stdout: 'configmap "held" deleted\n', stderr: 'error: timed out waiting for the condition on configmaps/held\n', code: 1 });
     expect(sb.run(['delete', 'configmap', 'held', '--wait=false'])).toMatchObject({ stdout: 'configmap "held" deleted\n', code: 0 });
+  });
+
+  it('keeps a deletion whose wait is killed (the delete is committed before the wait)', () => {
+    const file = sb.path('held-long.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: held-long\n  finalizers: [example.com/hold]\n');
+    expect(sb.run(['apply', '-f', file]).code).toBe(0);
+    const killed = spawnSync(process.execPath, [BIN, '--state-dir', sb.stateDir, 'delete', 'configmap', 'held-long'], {
+      encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 3_000, killSignal: 'SIGKILL',
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const after = sb.run(['get', 'configmap', 'held-long', '-o', 'jsonpath={.metadata.deletionTimestamp}']);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(sb.run(['patch', 'configmap', 'held-long', '--type=merge', '-p', '{"metadata":{"finalizers":null}}']).code).toBe(0);
+    expect(sb.run(['get', 'configmap', 'held-long']).code).toBe(1);
+  });
+
+  it('deletes a namespace with a running Deployment: its pods stop, its content goes, then the namespace', () => {
+    expect(sb.run(['create', 'namespace', 'doomed']).code).toBe(0);
+    expect(sb.run(['create', 'deployment', 'web', '--image=nginx', '--replicas=3', '-n', 'doomed']).code).toBe(0);
+    expect(sb.run(['get', 'pods', '-n', 'doomed', '--no-headers']).stdout.trim().split('\n')).toHaveLength(3);
+    expect(sb.run(['delete', 'namespace', 'doomed', '--timeout=20s'])).toMatchObject({ stdout: 'namespace "doomed" deleted\n', stderr: '', code: 0 });
+    expect(sb.run(['get', 'namespace', 'doomed'])).toMatchObject({ stderr: 'Error from server (NotFound): namespaces "doomed" not found\n', code: 1 });
+    expect(sb.run(['get', 'all', '-n', 'doomed'])).toMatchObject({ stderr: 'No resources found in doomed namespace.\n', code: 0 });
   });
 
   it('checks its arguments the kubectl way', () => {

@@ -12,7 +12,10 @@ export interface DeletedRef {
 
 export interface WaitDeps {
   client: Client;
-  /** Lets the cluster make progress (controllers, kubelets, time) before the next look. */
+  /**
+   * Lets the cluster make progress (controllers, kubelets, time) before each look, and makes it
+   * durable: a wait interrupted (Ctrl-C, a timeout) keeps the deletion it waited for.
+   */
   settle?: () => Promise<void>;
   /** Wall-clock milliseconds (injected for tests). */
   now?: () => number;
@@ -32,11 +35,12 @@ export async function waitForDeletion(refs: DeletedRef[], timeoutMs: number, dep
   const deadline = now() + (timeoutMs === 0 ? FOREVER_MS : timeoutMs);
   for (const ref of refs) {
     let pause = 10;
-    while (!(await gone(deps.client, ref))) {
+    for (;;) {
+      await deps.settle?.();
+      if (await gone(deps.client, ref)) break;
       if (now() >= deadline) throw new Error(`timed out waiting for the condition on ${ref.kind.plural}/${ref.name}`);
       await sleep(Math.min(pause, Math.max(0, deadline - now())));
       pause = Math.min(pause * 2, 500);
-      await deps.settle?.();
     }
   }
 }
