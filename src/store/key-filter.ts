@@ -17,12 +17,7 @@ export class KeyFilter {
     this.bits = new Uint32Array(Math.ceil(this.size / 32));
   }
 
-  /** Keys added (a key added twice counts twice). */
-  get added(): number {
-    return this.count;
-  }
-
-  /** Whether more keys were added than the filter was sized for. */
+  /** Whether more keys were added than the filter was sized for (a key added twice counts twice). */
   get full(): boolean {
     return this.count > this.capacity;
   }
