@@ -70,7 +70,11 @@ class LmdbBackend implements KvBackend {
   ) {}
 
   static open(path: string): LmdbBackend {
-    const root = open({ path, noSubdir: false, maxDbs: 16, mapSize: MAP_SIZE });
+    // overlappingSync (lmdb-js's default off Windows) lets a commit return before it is flushed and
+    // publishes it in steps; with one short-lived process after another taking the write lock, one
+    // of 20 concurrent applies once vanished although it had printed `created`. A commit here is
+    // plain LMDB: flushed and published when transactionSync returns, before the lock is released.
+    const root = open({ path, noSubdir: false, maxDbs: 16, mapSize: MAP_SIZE, overlappingSync: false });
     const dbs = {} as Record<Space, Database>;
     for (const space of SPACES) if (space !== 'objects') dbs[space] = root.openDB({ name: space });
     // Objects are stored as msgpack records: each shape's keys once in the shared structures, not
