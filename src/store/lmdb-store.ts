@@ -1,6 +1,6 @@
 import { chmodSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { ABORT, open, type Database, type RootDatabase } from 'lmdb';
 import type { KeyRange, KvBackend, KvEntry, Space, WriteOp } from './kv-backend.js';
 import { SPACES } from './kv-backend.js';
 import { cloneJson } from '../util/json-clone.js';
@@ -8,9 +8,15 @@ import { LruMap } from '../util/lru-map.js';
 import { KvStore, type KvStoreOptions } from './kv-store.js';
 import { KeyFilter } from './key-filter.js';
 import { ensurePrivateDir } from '../util/state-dir.js';
+import { FileWriteLock } from './write-lock.js';
 
 /** The LMDB environment directory inside a cluster directory. */
 export const LMDB_DIR = 'data';
+/**
+ * The lock file, inside a cluster directory, that every process holds while it opens the LMDB
+ * environment, commits to it or closes it (see LmdbBackend).
+ */
+export const LMDB_GATE_FILE = 'lmdb.lock';
 
 /**
  * Address space reserved for the map (not disk: the file grows as data does). Big enough that the
@@ -49,10 +55,59 @@ const STRUCTURES_KEY = Symbol.for('structures');
  */
 const MAX_SHARED_STRUCTURES = 1024;
 
+/** What lmdb-js keeps of the environment (not in its typings): its info names the newest commit. */
+interface EnvHandle {
+  env: { info(): { lastTxnId: number } };
+}
+
+/** The environment and its named databases, one per key space. */
+interface Env {
+  root: RootDatabase;
+  dbs: Record<Space, Database>;
+}
+
+function openEnv(path: string): Env {
+  const root = open({ path, noSubdir: false, maxDbs: 16, mapSize: MAP_SIZE, overlappingSync: false });
+  const dbs = {} as Record<Space, Database>;
+  for (const space of SPACES) if (space !== 'objects') dbs[space] = root.openDB({ name: space });
+  // Objects are stored as msgpack records: each shape's keys once in the shared structures, not
+  // in every value. That halves the bytes of a pod or an event, so the map holds, writes and
+  // pages in half as much, and encoding and decoding are faster too. Values written before
+  // carry their shapes inline (lmdb's default records), which a shared-structures decoder reads.
+  // (lmdb hands maxSharedStructures on to msgpackr; its typings do not list it.)
+  const objectsOptions = { name: 'objects', sharedStructuresKey: STRUCTURES_KEY, maxSharedStructures: MAX_SHARED_STRUCTURES };
+  dbs.objects = root.openDB(objectsOptions);
+  return { root, dbs };
+}
+
+/** Runs fn holding the gate. */
+function gated<T>(gate: FileWriteLock, fn: () => T): T {
+  gate.acquireSync();
+  try {
+    return fn();
+  } finally {
+    gate.release();
+  }
+}
+
 /**
  * Committed state in one LMDB environment, one named database per key space. Key reads of objects
  * keep the decoded value, and so do writes, until the next refresh() (when another process may have
  * written), handing out copies: copying is several times cheaper than decoding again.
+ *
+ * Opening, committing and closing hold a cross-process gate (LMDB_GATE_FILE). LMDB keeps the id
+ * of the last commit in its shared lock file, and a read or write transaction starts from the
+ * commit that id names. Every process that opens the environment stores there the id it read from
+ * the data file, without any lock: a process opening it while another commits can store the id
+ * from just before that commit, and the next write transaction then starts from the older state
+ * and replaces the commit (seen: one of 20 concurrent applies printed `created` and was gone). And
+ * a process that closes the environment last destroys the lock file's mutexes, which one opening
+ * it just then goes on to use. The gate keeps those steps apart. A program without the gate may
+ * still open the environment, so refresh() also checks that the lock file names the newest commit
+ * and, if not, reopens the environment (which sets it right); a commit that would not start from
+ * the newest state writes nothing and fails.
+ *
+ * Commits are plain LMDB (overlappingSync off): flushed and published when transactionSync returns.
  */
 class LmdbBackend implements KvBackend {
   private readonly decoded = new LruMap<string, unknown>(DECODED_CACHE_SIZE);
@@ -65,26 +120,17 @@ class LmdbBackend implements KvBackend {
   private misses = 0;
 
   private constructor(
-    private readonly root: RootDatabase,
-    private readonly dbs: Record<Space, Database>,
+    private readonly path: string,
+    private readonly gate: FileWriteLock,
+    private env: Env,
   ) {}
 
-  static open(path: string): LmdbBackend {
-    // overlappingSync (lmdb-js's default off Windows) lets a commit return before it is flushed and
-    // publishes it in steps; with one short-lived process after another taking the write lock, one
-    // of 20 concurrent applies once vanished although it had printed `created`. A commit here is
-    // plain LMDB: flushed and published when transactionSync returns, before the lock is released.
-    const root = open({ path, noSubdir: false, maxDbs: 16, mapSize: MAP_SIZE, overlappingSync: false });
-    const dbs = {} as Record<Space, Database>;
-    for (const space of SPACES) if (space !== 'objects') dbs[space] = root.openDB({ name: space });
-    // Objects are stored as msgpack records: each shape's keys once in the shared structures, not
-    // in every value. That halves the bytes of a pod or an event, so the map holds, writes and
-    // pages in half as much, and encoding and decoding are faster too. Values written before
-    // carry their shapes inline (lmdb's default records), which a shared-structures decoder reads.
-    // (lmdb hands maxSharedStructures on to msgpackr; its typings do not list it.)
-    const objectsOptions = { name: 'objects', sharedStructuresKey: STRUCTURES_KEY, maxSharedStructures: MAX_SHARED_STRUCTURES };
-    dbs.objects = root.openDB(objectsOptions);
-    return new LmdbBackend(root, dbs);
+  static open(path: string, gate: FileWriteLock): LmdbBackend {
+    return new LmdbBackend(path, gate, gated(gate, () => openEnv(path)));
+  }
+
+  private get dbs(): Record<Space, Database> {
+    return this.env.dbs;
   }
 
   get(space: Space, key: string): unknown {
@@ -127,12 +173,11 @@ class LmdbBackend implements KvBackend {
   }
 
   write(ops: readonly WriteOp[]): void {
-    this.root.transactionSync(() => {
-      for (const op of ops) {
-        const db = this.dbs[op.space];
-        if (op.value === undefined) db.removeSync(op.key);
-        else db.putSync(op.key, op.value);
-      }
+    gated(this.gate, () => {
+      if (this.commit(ops)) return;
+      // the batch may have been read from that older state too: write none of it
+      this.reopen();
+      throw new Error(`LMDB's lock file in ${this.path} named an older commit than the last one (another program opened the store meanwhile); nothing was written, run the command again`);
     });
     // What was just written is what a read would decode: keep it (the values are ours now), so the
     // control loop reading back the objects of its last checkpoint decodes nothing.
@@ -146,10 +191,45 @@ class LmdbBackend implements KvBackend {
     if (this.filter?.full) this.dropFilter();
   }
 
+  /** One write transaction of ops; false, writing nothing, when it would not start from the newest commit. */
+  private commit(ops: readonly WriteOp[]): boolean {
+    const { root } = this.env;
+    const result: unknown = root.transactionSync(() => {
+      if (!this.startsFromNewest()) return ABORT;
+      for (const op of ops) {
+        const db = this.dbs[op.space];
+        if (op.value === undefined) db.removeSync(op.key);
+        else db.putSync(op.key, op.value);
+      }
+      return true;
+    });
+    return result === true;
+  }
+
+  /** Inside a write transaction: whether it starts from the newest commit (see the class comment). */
+  private startsFromNewest(): boolean {
+    const { root } = this.env;
+    return root.getWriteTxnId() === (root as unknown as EnvHandle).env.info().lastTxnId + 1;
+  }
+
+  /** Closes and opens the environment again, which makes LMDB's lock file name the newest commit. */
+  private reopen(): void {
+    void this.env.root.close();
+    this.env = openEnv(this.path);
+  }
+
   refresh(): void {
     this.decoded.clear();
     this.dropFilter();
-    this.root.resetReadTxn();
+    // reads start from the commit LMDB's lock file names, as writes do: look at it (in a write
+    // transaction that writes nothing) and set it right if it is behind
+    let current = true;
+    this.env.root.transactionSync(() => {
+      current = this.startsFromNewest();
+      return ABORT;
+    });
+    if (!current) gated(this.gate, () => this.reopen());
+    this.env.root.resetReadTxn();
   }
 
   private dropFilter(): void {
@@ -158,7 +238,12 @@ class LmdbBackend implements KvBackend {
   }
 
   close(): void {
-    void this.root.close();
+    const { root } = this.env;
+    this.gate.acquireSync();
+    const closing = root.close();
+    // lmdb-js closes at once unless a read is under way; then it closes when that read ends
+    if ((root as { status?: string }).status === 'closed') this.gate.release();
+    else void closing.finally(() => this.gate.release());
   }
 }
 
@@ -166,7 +251,7 @@ class LmdbBackend implements KvBackend {
  * The store on disk: an LMDB environment in `<dir>/data`. A commit is one LMDB write
  * transaction, so a process killed at any point leaves the last committed state, every object
  * whole. Several processes may open the same directory; writers serialise on the cluster's
- * FileWriteLock and call refresh() after taking it.
+ * write lock (FileWriteLock) and call refresh() after taking it.
  */
 export class LmdbStore extends KvStore {
   private constructor(backend: KvBackend, options: KvStoreOptions) {
@@ -177,7 +262,7 @@ export class LmdbStore extends KvStore {
     ensurePrivateDir(dir);
     const path = join(dir, LMDB_DIR);
     ensurePrivateDir(path);
-    const backend = LmdbBackend.open(path);
+    const backend = LmdbBackend.open(path, new FileWriteLock(dir, LMDB_GATE_FILE));
     for (const file of readdirSync(path)) chmodSync(join(path, file), 0o600);
     return new LmdbStore(backend, options);
   }

@@ -15,20 +15,35 @@ interface LockOwner {
 
 const FIRST_DELAY_MS = 2;
 const MAX_DELAY_MS = 50;
+/** Sleeps without returning to the event loop (acquireSync). */
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+const sleepSync = (ms: number): void => void Atomics.wait(sleepCell, 0, 0, ms);
+
+/** One acquisition's progress: when it started and how long it waits before the next try. */
+interface Attempt {
+  token: string;
+  started: number;
+  delay: number;
+  timeoutMs: number;
+}
 
 /**
- * Cross-process exclusive lock: a file `<dir>/write.lock` naming its owner. It appears whole or
- * not at all (written to a private temp file, then hard-linked into place, which fails if the
- * lock exists — O_EXCL semantics). A lock whose owner is dead is broken under a second, short
- * "breaker" lock, so two waiters never both break (and one never removes the other's new lock).
+ * Cross-process exclusive lock: a file `<dir>/<name>` (`write.lock` unless named otherwise) naming
+ * its owner. It appears whole or not at all (written to a private temp file, then hard-linked into
+ * place, which fails if the lock exists — O_EXCL semantics). A lock whose owner is dead is broken
+ * under a second, short "breaker" lock, so two waiters never both break (and one never removes the
+ * other's new lock).
  */
 export class FileWriteLock implements WriteLock {
   readonly path: string;
   private mine: string | undefined;
   private readonly onExit = (): void => this.release();
 
-  constructor(private readonly dir: string) {
-    this.path = join(dir, 'write.lock');
+  constructor(
+    private readonly dir: string,
+    name = 'write.lock',
+  ) {
+    this.path = join(dir, name);
   }
 
   held(): boolean {
@@ -37,29 +52,47 @@ export class FileWriteLock implements WriteLock {
 
   async acquire(timeoutMs = 30_000): Promise<void> {
     if (this.mine !== undefined) return;
+    const attempt = this.begin(timeoutMs);
+    for (let wait = this.try(attempt); wait > 0; wait = this.try(attempt)) await sleep(wait);
+  }
+
+  /** acquire() for synchronous callers: the thread sleeps between tries. */
+  acquireSync(timeoutMs = 30_000): void {
+    if (this.mine !== undefined) return;
+    const attempt = this.begin(timeoutMs);
+    for (let wait = this.try(attempt); wait > 0; wait = this.try(attempt)) sleepSync(wait);
+  }
+
+  private begin(timeoutMs: number): Attempt {
     mkdirSync(this.dir, { recursive: true });
-    const token = ownerToken();
-    const started = performance.now();
-    let delay = FIRST_DELAY_MS;
+    return { token: ownerToken(), started: performance.now(), delay: FIRST_DELAY_MS, timeoutMs };
+  }
+
+  /** One try: 0 once the lock is ours, else how long to wait before the next (throws past the timeout). */
+  private try(attempt: Attempt): number {
     for (;;) {
-      if (createExclusive(this.path, token)) {
-        this.mine = token;
+      if (createExclusive(this.path, attempt.token)) {
+        this.mine = attempt.token;
         process.on('exit', this.onExit);
-        return;
+        return 0;
       }
       const raw = readText(this.path);
       const owner = raw === undefined ? undefined : parseOwner(raw);
-      if (raw !== undefined && (owner === undefined || !isAlive(owner))) {
-        // a dead owner (or a file that is not ours to read): break it and try again at once
-        if (this.breakStale(raw, token)) continue;
-      }
-      const left = timeoutMs - (performance.now() - started);
+      // a dead owner (or a file that is not ours to read): break it and try again at once
+      if (raw !== undefined && (owner === undefined || !isAlive(owner)) && this.breakStale(raw, attempt.token)) continue;
+      const left = attempt.timeoutMs - (performance.now() - attempt.started);
       if (left <= 0) {
-        throw new Error(`timed out waiting for the cluster lock held by pid ${owner?.pid ?? 'unknown'}`);
+        throw new Error(`timed out waiting for ${this.what()} held by pid ${owner?.pid ?? 'unknown'}`);
       }
-      await sleep(Math.min(delay, left));
-      delay = Math.min(delay * 2, MAX_DELAY_MS);
+      const wait = Math.min(attempt.delay, left);
+      attempt.delay = Math.min(attempt.delay * 2, MAX_DELAY_MS);
+      return wait;
     }
+  }
+
+  /** What the lock guards, for messages. */
+  private what(): string {
+    return basename(this.path) === 'write.lock' ? 'the cluster lock' : `the lock ${basename(this.path)}`;
   }
 
   release(): void {
@@ -93,7 +126,7 @@ export class FileWriteLock implements WriteLock {
     }
   }
 
-  /** Removes temp files (`write.lock[.break].<pid>.<id>.tmp|.stale`) of processes killed mid-step. */
+  /** Removes temp files (`<name>[.break].<pid>.<id>.tmp|.stale`) of processes killed mid-step. */
   private sweepLeftovers(): void {
     const base = `${basename(this.path)}.`;
     for (const name of readdirSync(this.dir)) {
@@ -108,11 +141,15 @@ export class FileWriteLock implements WriteLock {
   }
 }
 
+/** This process's start time (procStart), read once: the LMDB gate is taken per commit. */
+let ownStart: { ticks: string | undefined } | undefined;
+
 function ownerToken(): string {
+  ownStart ??= { ticks: procStart(process.pid) };
   const owner: LockOwner = {
     pid: process.pid,
     startedAt: new Date().toISOString(),
-    procStart: procStart(process.pid),
+    procStart: ownStart.ticks,
     nonce: randomUUID(),
   };
   return JSON.stringify(owner);

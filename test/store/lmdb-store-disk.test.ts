@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LMDB_DIR, LmdbStore } from '../../src/store/lmdb-store.js';
+import { LMDB_DIR, LMDB_GATE_FILE, LmdbStore } from '../../src/store/lmdb-store.js';
+import { FileWriteLock } from '../../src/store/write-lock.js';
 import { churnKey, churnObject } from './fixtures/churn.js';
 import { childScript, runChildSync, startChild, waitForExit, waitForLine } from './fixtures/child-process.js';
 import { shapedConfigMaps } from './fixtures/shapes.js';
@@ -18,6 +19,22 @@ beforeAll(async () => {
   script = await childScript(root);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/**
+ * A store with two commits whose LMDB lock file names the first as the last: what a process that
+ * opened the environment during the second commit left there without the gate. LMDB starts reads
+ * and writes from the commit its lock file names.
+ */
+function twoCommitsLockRewound(): { dir: string; store: LmdbStore } {
+  const dir = freshDir();
+  const store = LmdbStore.open(dir);
+  for (const name of ['first', 'second']) {
+    store.put(podKey('a', name), pod('a', name));
+    store.commit();
+  }
+  runChildSync(script, ['rewind-lock', join(dir, LMDB_DIR)]);
+  return { dir, store };
+}
 
 describe('LmdbStore on disk', () => {
   it('reads a change log written one entry per revision (before chunks) and goes on after it', async () => {
@@ -76,6 +93,56 @@ describe('LmdbStore on disk', () => {
     const fresh = LmdbStore.open(dir);
     for (const [key, value] of all) expect(fresh.get(key)).toMatchObject(value);
     fresh.close();
+  });
+
+  it('reads and commits from the newest state after refresh(), when LMDB\'s lock file names an older commit', () => {
+    const { dir, store } = twoCommitsLockRewound();
+    store.refresh(); // what a writer does when it takes the write lock
+    expect(store.revision()).toBe(2);
+    store.put(podKey('a', 'third'), pod('a', 'third'));
+    store.commit();
+    store.close();
+    const fresh = LmdbStore.open(dir);
+    expect(fresh.keys(podKey('a', ''))).toEqual(['first', 'second', 'third'].map((name) => podKey('a', name)));
+    expect(fresh.get(podKey('a', 'third'))?.metadata?.resourceVersion).toBe('3');
+    fresh.close();
+  });
+
+  it('writes nothing, and says so, rather than commit over a newer commit', () => {
+    const { dir, store } = twoCommitsLockRewound();
+    store.put(podKey('a', 'third'), pod('a', 'third'));
+    expect(() => store.commit()).toThrow(/lock file .* named an older commit than the last one .*nothing was written, run the command again/);
+    store.rollback();
+    expect(store.keys(podKey('a', ''))).toEqual(['first', 'second'].map((name) => podKey('a', name)));
+    // and the store works on
+    store.put(podKey('a', 'third'), pod('a', 'third'));
+    store.commit();
+    store.close();
+    const fresh = LmdbStore.open(dir);
+    expect(fresh.get(podKey('a', 'third'))?.metadata?.resourceVersion).toBe('3');
+    expect(fresh.revision()).toBe(3);
+    fresh.close();
+  });
+
+  it('opens the environment only while holding the LMDB gate', async () => {
+    const dir = freshDir();
+    LmdbStore.open(dir).close();
+    const gate = new FileWriteLock(dir, LMDB_GATE_FILE);
+    await gate.acquire();
+    const child = startChild(script, ['marker', dir, 'gated']);
+    const output: string[] = [];
+    child.stdout!.on('data', (chunk: Buffer) => output.push(...chunk.toString().trim().split('\n')));
+    const exited = waitForExit(child);
+    while (!output.includes('opening') && child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(output).toEqual(['opening']);
+    gate.release();
+    await exited;
+    expect(child.exitCode).toBe(0);
+    expect(output).toEqual(['opening', 'opened', 'committed']);
+    const store = LmdbStore.open(dir);
+    expect(store.get('/registry/configmaps/default/gated')?.metadata?.name).toBe('gated');
+    store.close();
   });
 
   it('keeps committed state across reopen, and loses an uncommitted batch', () => {

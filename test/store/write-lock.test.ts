@@ -60,6 +60,40 @@ describe('FileWriteLock', () => {
     a.release();
   });
 
+  it('is taken synchronously too, under a name of its own; a second taker times out naming both', () => {
+    const dir = freshDir();
+    const a = new FileWriteLock(dir, 'gate.lock');
+    a.acquireSync();
+    expect(a.path).toBe(join(dir, 'gate.lock'));
+    expect(a.held()).toBe(true);
+    const b = new FileWriteLock(dir, 'gate.lock');
+    expect(() => b.acquireSync(30)).toThrow(`timed out waiting for the lock gate.lock held by pid ${process.pid}`);
+    expect(b.held()).toBe(false);
+    // another name is another lock
+    const cluster = new FileWriteLock(dir);
+    cluster.acquireSync(30);
+    expect(cluster.held()).toBe(true);
+    cluster.release();
+    a.release();
+    b.acquireSync(30);
+    expect(b.held()).toBe(true);
+    b.release();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('taken synchronously, waits for a live holder in another process and breaks its lock once it is killed', async () => {
+    const dir = freshDir();
+    const child = startChild(script, ['hold-lock', dir]);
+    await waitForLine(child, (line) => line === 'held');
+    const lock = new FileWriteLock(dir);
+    expect(() => lock.acquireSync(30)).toThrow(`held by pid ${child.pid}`);
+    child.kill('SIGKILL');
+    await waitForExit(child);
+    lock.acquireSync(5_000);
+    expect(lock.held()).toBe(true);
+    lock.release();
+  });
+
   it('breaks a lock left by a dead process', async () => {
     const dir = freshDir();
     const first = new FileWriteLock(dir);
