@@ -13,6 +13,8 @@ interface LockOwner {
   nonce: string;
 }
 
+/** The cluster's write lock: the file a FileWriteLock is unless named otherwise. */
+const CLUSTER_LOCK = 'write.lock';
 const FIRST_DELAY_MS = 2;
 const MAX_DELAY_MS = 50;
 /** Sleeps without returning to the event loop (acquireSync). */
@@ -41,7 +43,7 @@ export class FileWriteLock implements WriteLock {
 
   constructor(
     private readonly dir: string,
-    name = 'write.lock',
+    name = CLUSTER_LOCK,
   ) {
     this.path = join(dir, name);
   }
@@ -92,7 +94,8 @@ export class FileWriteLock implements WriteLock {
 
   /** What the lock guards, for messages. */
   private what(): string {
-    return basename(this.path) === 'write.lock' ? 'the cluster lock' : `the lock ${basename(this.path)}`;
+    const name = basename(this.path);
+    return name === CLUSTER_LOCK ? 'the cluster lock' : `the lock ${name}`;
   }
 
   release(): void {
