@@ -7,10 +7,17 @@ const CHUNK = 256;
  * A map whose keys are kept in store key order, for ranged iteration. Used for the pending batch
  * of every store and as the whole of the in-memory store. The order is a list of sorted chunks,
  * so an insert or delete moves at most a chunk's worth of keys whatever the size of the map.
+ *
+ * New keys are put in order only when an ordered read (or a delete) needs them there: a pending
+ * batch takes tens of thousands of new keys (a scale-up's pods and Events) between two range
+ * reads, and sorting them once and merging costs a fraction of placing each one as it comes
+ * (measured: placing them was ~4% of a 30,000-pod scale-up).
  */
 export class SortedMap<V> {
   /** Non-empty sorted chunks; every key of a chunk sorts before every key of the next one. */
   private readonly chunks: string[][] = [];
+  /** Keys set since the last ordered read, not yet in the chunks (each once: see set()). */
+  private unplaced: string[] = [];
   private readonly values = new Map<string, V>();
 
   get size(): number {
@@ -26,12 +33,14 @@ export class SortedMap<V> {
   }
 
   set(key: string, value: V): void {
-    if (!this.values.has(key)) this.insertKey(key);
+    if (!this.values.has(key)) this.unplaced.push(key);
     this.values.set(key, value);
   }
 
   delete(key: string): boolean {
-    if (!this.values.delete(key)) return false;
+    if (!this.values.has(key)) return false;
+    this.place();
+    this.values.delete(key);
     const ci = this.chunkFor(key);
     const chunk = this.chunks[ci]!;
     chunk.splice(lowerBound(chunk, key), 1);
@@ -41,11 +50,13 @@ export class SortedMap<V> {
 
   clear(): void {
     this.chunks.length = 0;
+    this.unplaced = [];
     this.values.clear();
   }
 
   /** Entries with start <= key < end (end undefined: to the last key), in key order. */
   *range(start: string, end?: string): Generator<[string, V]> {
+    this.place();
     if (this.chunks.length === 0) return;
     let ci = this.chunkFor(start);
     let i = lowerBound(this.chunks[ci]!, start);
@@ -57,6 +68,32 @@ export class SortedMap<V> {
         yield [key, this.values.get(key) as V];
       }
     }
+  }
+
+  /** Puts the keys set since the last ordered read in order: one sort, then a merge. */
+  private place(): void {
+    const keys = this.unplaced;
+    if (keys.length === 0) return;
+    this.unplaced = [];
+    keys.sort(compareKeys);
+    // a few keys among many go in one by one; more are merged with all of them in one pass
+    if (keys.length * 16 < this.values.size) {
+      for (const key of keys) this.insertKey(key);
+      return;
+    }
+    const merged = new Array<string>(this.values.size);
+    let n = 0;
+    let k = 0;
+    for (const chunk of this.chunks) {
+      for (const old of chunk) {
+        while (k < keys.length && compareKeys(keys[k]!, old) < 0) merged[n++] = keys[k++]!;
+        merged[n++] = old;
+      }
+    }
+    while (k < keys.length) merged[n++] = keys[k++]!;
+    merged.length = n;
+    this.chunks.length = 0;
+    for (let i = 0; i < n; i += CHUNK >> 1) this.chunks.push(merged.slice(i, i + (CHUNK >> 1)));
   }
 
   private insertKey(key: string): void {

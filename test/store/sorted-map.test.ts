@@ -36,6 +36,38 @@ describe('SortedMap', () => {
     map.clear();
     expect([...map.range('')]).toEqual([]);
   });
+
+  it('keeps order when many keys, then a few, come between range reads', () => {
+    const rand = rng(11);
+    const map = new SortedMap<number>();
+    const ref = new Map<string, number>();
+    const check = () => {
+      expect([...map.range('')].map(([k]) => k)).toEqual([...ref.keys()].sort(compareKeys));
+      const start = '/registry/events/ns-1/';
+      expect([...map.range(start, prefixEnd(start))].map(([k]) => k)).toEqual([...ref.keys()].filter((k) => k.startsWith(start)).sort(compareKeys));
+    };
+    // bulk (merged in one pass), a few (placed one by one), bulk again, rewrites of known keys
+    for (const count of [5000, 7, 3000, 1, 0]) {
+      for (let i = 0; i < count; i++) {
+        const key = `/registry/events/ns-${Math.floor(rand() * 3)}/p-${Math.floor(rand() * 100_000)}`;
+        map.set(key, i);
+        ref.set(key, i);
+      }
+      for (const key of [...ref.keys()].slice(0, 10)) {
+        map.set(key, -1);
+        ref.set(key, -1);
+      }
+      check();
+      expect(map.size).toBe(ref.size);
+    }
+    const victim = [...ref.keys()][42]!;
+    map.set('/registry/events/ns-1/new', 1);
+    ref.set('/registry/events/ns-1/new', 1);
+    expect(map.delete(victim)).toBe(true);
+    ref.delete(victim);
+    expect(map.delete(victim)).toBe(false);
+    check();
+  });
 });
 
 describe('key order', () => {
