@@ -8,45 +8,28 @@
  * dictionary adds the words that many objects share: field values Kubernetes fills in by default,
  * condition types and reasons, and the messages of the components' Events. Nothing in it may be
  * specific to one workload (names, images, UIDs): it is read by every cluster.
+ *
+ * It is kept short: lmdb-js loads the dictionary again for every value it compresses, which costs
+ * about 1 µs per KB. This one (1.1 KB) compresses a scale-up's pods, Events and nodes as well as
+ * one of 2.7 KB with every common Kubernetes word did (561, 242 and 471 bytes, from 1,045, 378 and
+ * 1,016), for a third of the loading.
  */
 const V1: readonly string[] = [
-  // object types and references
-  'v1', 'apps/v1', 'batch/v1', 'Pod', 'Node', 'Event', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret',
-  'ServiceAccount', 'Namespace', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob',
-  'PersistentVolumeClaim', 'PersistentVolume', 'default', 'kube-system', 'kube-public', 'kube-node-lease',
-  'kube-root-ca.crt', 'pod-template-hash', 'controller-revision-hash', 'deployment.kubernetes.io/revision',
-  'kubectl.kubernetes.io/last-applied-configuration', '{"apiVersion":"', '","kind":"', '"metadata":{"', '"spec":{"',
-  'app.kubernetes.io/name', 'app.kubernetes.io/instance', 'app.kubernetes.io/component', 'app.kubernetes.io/part-of',
-  // pod spec defaults
-  'IfNotPresent', 'Always', 'Never', 'OnFailure', '/dev/termination-log', 'File', 'ClusterFirst', 'PreemptLowerPriority',
-  'default-scheduler', 'NoExecute', 'NoSchedule', 'PreferNoSchedule', 'Exists', 'Equal', 'node.kubernetes.io/not-ready',
-  'node.kubernetes.io/unreachable', 'kube-api-access-', '/var/run/secrets/kubernetes.io/serviceaccount', 'ca.crt', 'token',
-  'metadata.namespace', 'cpu', 'memory', 'ephemeral-storage', 'TCP', 'UDP', 'http', 'https',
-  // pod status
-  'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'PodScheduled', 'Ready', 'True', 'False', 'Unknown',
-  'Pending', 'Running', 'Succeeded', 'Failed', 'ContainerCreating', 'CrashLoopBackOff', 'Completed', 'Error',
-  'ErrImagePull', 'ImagePullBackOff', 'Guaranteed', 'Burstable', 'BestEffort', 'containerd://', 'docker.io/library/',
-  '@sha256:', '10.244.', '172.18.0.',
-  // events
-  'kubelet', 'Normal', 'Warning', 'Scheduled', 'Pulling', 'Pulled', 'Created', 'Started', 'Killing', 'BackOff',
-  'Unhealthy', 'FailedScheduling', 'SuccessfulCreate', 'SuccessfulDelete', 'ScalingReplicaSet', 'replicaset-controller',
-  'deployment-controller', 'statefulset-controller', 'job-controller', 'Successfully assigned ', ' to pocketkube-node-',
-  'Container image "', '" already present on machine', 'Pulling image "', 'Successfully pulled image "',
-  'Created container ', 'Started container ', 'Stopping container ', 'Back-off restarting failed container ',
-  'spec.containers{', 'spec.initContainers{', 'Created pod: ', 'Deleted pod: ', 'Scaled up replica set ',
-  'Scaled down replica set ', '(combined from similar events): ',
-  // nodes
-  'pocketkube-node-', 'pocketkube://', 'pocketkube simulated node', '6.8.0-pocketkube', 'v1.32.0', 'amd64', 'linux',
-  'kubernetes.io/hostname', 'kubernetes.io/os', 'kubernetes.io/arch', 'beta.kubernetes.io/arch', 'beta.kubernetes.io/os',
-  'node.alpha.kubernetes.io/ttl', 'volumes.kubernetes.io/controller-managed-attach-detach', 'InternalIP', 'Hostname',
-  'hugepages-1Gi', 'hugepages-2Mi', '100Gi', '16Gi', 'MemoryPressure', 'DiskPressure', 'PIDPressure',
-  'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', 'KubeletHasNoDiskPressure',
-  'kubelet has no disk pressure', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', 'KubeletReady',
-  'kubelet is posting ready status',
-  // workloads and services
-  'RollingUpdate', '25%', 'Progressing', 'Available', 'NewReplicaSetAvailable', 'ReplicaSetUpdated',
-  'MinimumReplicasAvailable', 'Deployment has minimum availability.', 'ClusterIP', 'SingleStack', 'IPv4', 'None',
-  'Cluster', '10.96.', 'ReadWriteOnce', 'Bound', 'Filesystem', 'Delete', 'Retain', 'WaitForFirstConsumer',
+  // pods: defaults, conditions, what the simulated runtime reports
+  'IfNotPresent', '/dev/termination-log', 'ClusterFirst', 'PreemptLowerPriority', 'default-scheduler',
+  'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'NoExecute', 'Exists',
+  'PodReadyToStartContainers', 'Initialized', 'ContainersReady', 'PodScheduled', 'Running', 'Burstable', 'BestEffort',
+  'containerd://', 'docker.io/library/', '@sha256:', '10.244.', '172.18.0.', 'pod-template-hash', 'ReplicaSet', 'apps/v1',
+  // the Events every pod start writes
+  'Successfully assigned ', ' to pocketkube-node-', 'Container image "', '" already present on machine',
+  'Created container ', 'Started container ', 'spec.containers{', 'kubelet', 'Normal', 'Scheduled', 'Pulled', 'Created', 'Started',
+  'default', 'True', 'False', 'Always', 'File',
+  // nodes (their status is written again on every heartbeat)
+  'kubelet has sufficient memory available', 'KubeletHasSufficientMemory', 'kubelet has no disk pressure', 'KubeletHasNoDiskPressure',
+  'kubelet has sufficient PID available', 'KubeletHasSufficientPID', 'kubelet is posting ready status', 'KubeletReady',
+  'MemoryPressure', 'DiskPressure', 'PIDPressure', 'pocketkube simulated node', 'kubernetes.io/hostname', 'beta.kubernetes.io/arch',
+  'beta.kubernetes.io/os', 'amd64', 'linux', 'hugepages-1Gi', 'hugepages-2Mi', 'InternalIP', 'Hostname', 'pocketkube://0.1.0',
+  '6.8.0-pocketkube', 'v1.32.0', 'volumes.kubernetes.io/controller-managed-attach-detach', 'node.alpha.kubernetes.io/ttl',
 ];
 
 /** Every dictionary ever used, by number; the newest is what new stores record. */
