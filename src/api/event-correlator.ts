@@ -41,7 +41,9 @@ export type Correlation =
   | { action: 'combine'; message: string };
 
 interface Aggregate {
-  messages: Set<string>;
+  /** The one message seen, until a second one makes `messages` (most aggregates never see one). */
+  first: string;
+  messages?: Set<string>;
   last: number;
 }
 
@@ -51,17 +53,25 @@ interface Bucket {
   at: number;
 }
 
+const RECORD: Correlation = { action: 'record' };
+
 export class EventCorrelator {
   private readonly aggregates = new LruMap<string, Aggregate>(CACHE_ENTRIES);
   private readonly buckets = new LruMap<string, Bucket>(CACHE_ENTRIES);
 
   correlate(input: CorrelationInput): Correlation {
     let agg = this.aggregates.get(input.aggregateKey);
-    if (!agg || input.now - agg.last > AGGREGATE_INTERVAL_MS) agg = { messages: new Set(), last: input.now };
-    agg.messages.add(input.message);
+    if (!agg || input.now - agg.last > AGGREGATE_INTERVAL_MS) {
+      this.aggregates.set(input.aggregateKey, { first: input.message, last: input.now });
+      return RECORD;
+    }
     agg.last = input.now;
-    this.aggregates.set(input.aggregateKey, agg);
-    if (agg.messages.size < AGGREGATE_MAX_EVENTS) return { action: 'record' };
+    if (!agg.messages) {
+      if (input.message === agg.first) return RECORD;
+      agg.messages = new Set([agg.first]);
+    }
+    agg.messages.add(input.message);
+    if (agg.messages.size < AGGREGATE_MAX_EVENTS) return RECORD;
     // keep the set from growing past the limit (client-go pops one at random; any one will do)
     agg.messages.delete(agg.messages.values().next().value as string);
     return { action: 'combine', message: COMBINED_PREFIX + input.message };

@@ -34,15 +34,20 @@ function sharedFor(client: Client): Shared {
   return s;
 }
 
-async function serialized(inflight: Map<string, Promise<void>>, key: string, write: () => Promise<void>): Promise<void> {
+/**
+ * Runs write after the writes of the same Event already in flight (a combined Event written by
+ * several creates of one batch), and lets the next ones wait for it. Most Events have none in
+ * flight: then write starts at once.
+ */
+function serialized(inflight: Map<string, Promise<void>>, key: string, write: () => Promise<void>): Promise<void> {
   const before = inflight.get(key);
-  const mine = (before ? before.catch(() => undefined) : Promise.resolve()).then(write);
+  const mine = before ? before.then(write, write) : write();
   inflight.set(key, mine);
-  try {
-    await mine;
-  } finally {
+  const done = (): void => {
     if (inflight.get(key) === mine) inflight.delete(key);
-  }
+  };
+  mine.then(done, done);
+  return mine;
 }
 
 /** The next version of an Event seen again: a fresh object (a write takes its argument over). */
@@ -61,26 +66,37 @@ const nameFor = (obj: KubeObject, identity: string) => `${obj.metadata.name}.${h
  * derived from that identity, so finding the previous one is a single get, not a list.
  */
 export class EventRecorder {
+  /** The source part of the correlator's keys. */
+  private readonly sourceKey: string;
+
   constructor(
     private readonly client: Client,
     private readonly clock: Clock,
     private readonly source: EventSource,
-  ) {}
+  ) {
+    this.sourceKey = `${source.component}\u0000${source.host ?? ''}\u0000`;
+  }
 
   async event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): Promise<void> {
-    const namespace = obj.metadata.namespace ?? 'default';
-    const objectKey = [this.source.component, this.source.host ?? '', obj.kind, namespace, obj.metadata.name, obj.metadata.uid, obj.apiVersion].join('\u0000');
-    const aggregateKey = `${objectKey}\u0000${type}\u0000${reason}`;
+    const meta = obj.metadata;
+    const namespace = meta.namespace ?? 'default';
+    // source and object (kind, namespace, name, uid, apiVersion), as client-go keys them
+    const objectKey = `${this.sourceKey}${obj.kind}\u0000${namespace}\u0000${meta.name}\u0000${meta.uid}\u0000${obj.apiVersion}`;
+    // the correlator's keys: a uid names one object by itself, and a short key is a cheaper lookup
+    // (a 30,000-pod scale-up looks up 120,000 Events' keys a few times each)
+    const correlationKey = meta.uid ? `${this.sourceKey}${meta.uid}` : objectKey;
     const nowMs = this.clock.now().getTime();
     const shared = sharedFor(this.client);
-    const verdict = shared.correlator.correlate({ aggregateKey, message, now: nowMs });
+    const verdict = shared.correlator.correlate({ aggregateKey: `${correlationKey}\u0000${type}\u0000${reason}`, message, now: nowMs });
     const combined = verdict.action === 'combine';
     if (combined) message = verdict.message;
-    const name = combined ? nameFor(obj, `${aggregateKey}\u0000combined`) : nameFor(obj, `${objectKey}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`);
+    const name = combined
+      ? nameFor(obj, `${objectKey}\u0000${type}\u0000${reason}\u0000combined`)
+      : nameFor(obj, `${objectKey}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`);
     const now = rfc3339(new Date(nowMs));
     const key = `${namespace}/${name}`;
     // the spam filter's key is the object key: source and object, whatever the reason
-    if (!shared.correlator.allow(objectKey, nowMs)) {
+    if (!shared.correlator.allow(correlationKey, nowMs)) {
       await serialized(shared.inflight, key, async () => this.countHeldBack(key, now, message));
       return;
     }
