@@ -20,6 +20,15 @@ export function compareKeys(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** Characters from which JavaScript's string order can differ from UTF-8 byte order. */
+const HIGH = /[\ud800-\uffff]/;
+
+/** Whether a key has none of them: between two such keys, `<` is store key order. */
+export const isPlainKey = (key: string): boolean => !HIGH.test(key);
+
+/** compareKeys for two plain keys (isPlainKey): native string order, several times faster. */
+export const comparePlainKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The smallest key greater than every key starting with prefix (exclusive end of a prefix
  * scan), or undefined when no such key exists (empty prefix, or one made only of U+FFFF).

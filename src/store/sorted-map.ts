@@ -1,4 +1,4 @@
-import { compareKeys } from './key-order.js';
+import { comparePlainKeys, compareKeys, isPlainKey } from './key-order.js';
 
 /** Most keys per chunk before it splits (keeps every insert and delete cheap). */
 const CHUNK = 256;
@@ -19,6 +19,8 @@ export class SortedMap<V> {
   /** Keys set since the last ordered read, not yet in the chunks (each once: see set()). */
   private unplaced: string[] = [];
   private readonly values = new Map<string, V>();
+  /** Native string order while every key is plain (almost always); compareKeys once one is not. */
+  private compare: (a: string, b: string) => number = comparePlainKeys;
 
   get size(): number {
     return this.values.size;
@@ -33,7 +35,10 @@ export class SortedMap<V> {
   }
 
   set(key: string, value: V): void {
-    if (!this.values.has(key)) this.unplaced.push(key);
+    if (!this.values.has(key)) {
+      this.unplaced.push(key);
+      if (this.compare === comparePlainKeys && !isPlainKey(key)) this.compare = compareKeys;
+    }
     this.values.set(key, value);
   }
 
@@ -41,9 +46,9 @@ export class SortedMap<V> {
     if (!this.values.has(key)) return false;
     this.place();
     this.values.delete(key);
-    const ci = this.chunkFor(key);
+    const ci = this.chunkFor(key, this.compare);
     const chunk = this.chunks[ci]!;
-    chunk.splice(lowerBound(chunk, key), 1);
+    chunk.splice(lowerBound(chunk, key, this.compare), 1);
     if (chunk.length === 0) this.chunks.splice(ci, 1);
     return true;
   }
@@ -52,19 +57,21 @@ export class SortedMap<V> {
     this.chunks.length = 0;
     this.unplaced = [];
     this.values.clear();
+    this.compare = comparePlainKeys;
   }
 
   /** Entries with start <= key < end (end undefined: to the last key), in key order. */
   *range(start: string, end?: string): Generator<[string, V]> {
     this.place();
     if (this.chunks.length === 0) return;
-    let ci = this.chunkFor(start);
-    let i = lowerBound(this.chunks[ci]!, start);
+    const compare = isPlainKey(start) && (end === undefined || isPlainKey(end)) ? this.compare : compareKeys;
+    let ci = this.chunkFor(start, compare);
+    let i = lowerBound(this.chunks[ci]!, start, compare);
     for (; ci < this.chunks.length; ci++, i = 0) {
       const chunk = this.chunks[ci]!;
       for (; i < chunk.length; i++) {
         const key = chunk[i]!;
-        if (end !== undefined && compareKeys(key, end) >= 0) return;
+        if (end !== undefined && compare(key, end) >= 0) return;
         yield [key, this.values.get(key) as V];
       }
     }
@@ -75,7 +82,10 @@ export class SortedMap<V> {
     const keys = this.unplaced;
     if (keys.length === 0) return;
     this.unplaced = [];
-    keys.sort(compareKeys);
+    const compare = this.compare;
+    // (sort() without a comparator is native string order)
+    if (compare === comparePlainKeys) keys.sort();
+    else keys.sort(compare);
     // a few keys among many go in one by one; more are merged with all of them in one pass
     if (keys.length * 16 < this.values.size) {
       for (const key of keys) this.insertKey(key);
@@ -86,7 +96,7 @@ export class SortedMap<V> {
     let k = 0;
     for (const chunk of this.chunks) {
       for (const old of chunk) {
-        while (k < keys.length && compareKeys(keys[k]!, old) < 0) merged[n++] = keys[k++]!;
+        while (k < keys.length && compare(keys[k]!, old) < 0) merged[n++] = keys[k++]!;
         merged[n++] = old;
       }
     }
@@ -101,20 +111,21 @@ export class SortedMap<V> {
       this.chunks.push([key]);
       return;
     }
-    const ci = this.chunkFor(key);
+    const compare = this.compare;
+    const ci = this.chunkFor(key, compare);
     const chunk = this.chunks[ci]!;
-    if (compareKeys(key, chunk[chunk.length - 1]!) > 0) chunk.push(key);
-    else chunk.splice(lowerBound(chunk, key), 0, key);
+    if (compare(key, chunk[chunk.length - 1]!) > 0) chunk.push(key);
+    else chunk.splice(lowerBound(chunk, key, compare), 0, key);
     if (chunk.length > CHUNK) this.chunks.splice(ci + 1, 0, chunk.splice(CHUNK >> 1));
   }
 
   /** Index of the last chunk whose first key is <= key (0 when key precedes them all). */
-  private chunkFor(key: string): number {
+  private chunkFor(key: string, compare: (a: string, b: string) => number): number {
     let lo = 0;
     let hi = this.chunks.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareKeys(this.chunks[mid]![0]!, key) <= 0) lo = mid + 1;
+      if (compare(this.chunks[mid]![0]!, key) <= 0) lo = mid + 1;
       else hi = mid;
     }
     return Math.max(0, lo - 1);
@@ -122,12 +133,12 @@ export class SortedMap<V> {
 }
 
 /** Index of the first key in sorted that is >= key. */
-function lowerBound(sorted: readonly string[], key: string): number {
+function lowerBound(sorted: readonly string[], key: string, compare: (a: string, b: string) => number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareKeys(sorted[mid]!, key) < 0) lo = mid + 1;
+    if (compare(sorted[mid]!, key) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;

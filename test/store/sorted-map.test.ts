@@ -68,6 +68,23 @@ describe('SortedMap', () => {
     expect(map.delete(victim)).toBe(false);
     check();
   });
+
+  it('orders keys outside plain string order (surrogates, U+E000 and up) as UTF-8 bytes do', () => {
+    const map = new SortedMap<number>();
+    const utf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+    const plain = Array.from({ length: 300 }, (_, i) => `/registry/configmaps/ns/p-${(i * 7919) % 1000}`);
+    const high = ['\u{1F600}', '\uE000', '\uFFFF', '\u{10000}', '\uD7FF'].map((c) => `/registry/configmaps/ns/p-h${c}`);
+    // plain keys first (native order), then keys that need the byte order, then plain ones again
+    for (const key of plain.slice(0, 200)) map.set(key, 1);
+    expect([...map.range('')].map(([k]) => k)).toEqual(plain.slice(0, 200).sort(utf8));
+    for (const key of [...high, ...plain.slice(200)]) map.set(key, 2);
+    const all = [...plain, ...high].sort(utf8);
+    expect([...map.range('')].map(([k]) => k)).toEqual(all);
+    const from = `/registry/configmaps/ns/p-h\uE000`;
+    expect([...map.range(from)].map(([k]) => k)).toEqual(all.filter((k) => utf8(k, from) >= 0));
+    expect(map.delete(high[1]!)).toBe(true);
+    expect([...map.range('')].map(([k]) => k)).toEqual(all.filter((k) => k !== high[1]));
+  });
 });
 
 describe('key order', () => {
