@@ -34,9 +34,10 @@ function cacheKey(obj: KubeObject): string {
 
 export class OwnerIndex {
   private readonly objects = new Map<string, KubeObject>();
-  private readonly byOwner = new Map<string, Set<string>>();
-  /** namespace → keys of objects without a controller (adoption candidates). */
-  private readonly orphanKeys = new Map<string, Set<string>>();
+  /** owner UID → its dependents by key (the objects themselves: an answer needs no lookups). */
+  private readonly byOwner = new Map<string, Map<string, KubeObject>>();
+  /** namespace → objects without a controller (adoption candidates), by key. */
+  private readonly orphanKeys = new Map<string, Map<string, KubeObject>>();
   private readonly primed = new Set<string>();
 
   /**
@@ -104,25 +105,15 @@ export class OwnerIndex {
     return this.collect(this.orphanKeys.get(namespace), opts.ordered ?? true);
   }
 
-  private collect(keys: Set<string> | undefined, ordered: boolean): KubeObject[] {
-    if (!keys) return [];
-    // sized up front and trimmed: an answer can be tens of thousands long, and growing it by push
-    // copied it over and over; forEach, as a for-of over the Set made an iterator result per key
-    const out = new Array<KubeObject>(keys.size);
-    let n = 0;
-    const push = (k: string): void => {
-      const o = this.objects.get(k);
-      if (o) out[n++] = o;
-    };
-    if (ordered) [...keys].sort().forEach(push);
-    else keys.forEach(push);
-    out.length = n;
-    return out;
+  private collect(entries: Map<string, KubeObject> | undefined, ordered: boolean): KubeObject[] {
+    if (!entries) return [];
+    if (!ordered) return [...entries.values()];
+    return [...entries.keys()].sort().map((k) => entries.get(k)!);
   }
 
   private index(key: string, obj: KubeObject): void {
-    for (const ref of obj.metadata.ownerReferences ?? []) add(this.byOwner, ref.uid, key);
-    if (!controllerRef(obj)) add(this.orphanKeys, obj.metadata.namespace ?? '', key);
+    for (const ref of obj.metadata.ownerReferences ?? []) add(this.byOwner, ref.uid, key, obj);
+    if (!controllerRef(obj)) add(this.orphanKeys, obj.metadata.namespace ?? '', key, obj);
   }
 
   private unindex(key: string, obj: KubeObject): void {
@@ -131,15 +122,15 @@ export class OwnerIndex {
   }
 }
 
-function add(map: Map<string, Set<string>>, id: string, key: string): void {
-  let set = map.get(id);
-  if (!set) map.set(id, (set = new Set()));
-  set.add(key);
+function add(map: Map<string, Map<string, KubeObject>>, id: string, key: string, obj: KubeObject): void {
+  let entries = map.get(id);
+  if (!entries) map.set(id, (entries = new Map()));
+  entries.set(key, obj);
 }
 
-function remove(map: Map<string, Set<string>>, id: string, key: string): void {
-  const set = map.get(id);
-  if (!set) return;
-  set.delete(key);
-  if (set.size === 0) map.delete(id);
+function remove(map: Map<string, Map<string, KubeObject>>, id: string, key: string): void {
+  const entries = map.get(id);
+  if (!entries) return;
+  entries.delete(key);
+  if (entries.size === 0) map.delete(id);
 }
