@@ -58,13 +58,13 @@ const MAX_SHARED_STRUCTURES = 1024;
 
 /**
  * Object values from this many bytes on are stored LZ4-compressed against a dictionary of words
- * objects share (lz4-dictionary.ts): a pod of a scale-up from 1,045 bytes to about 570, an Event
- * from 378 to about 245. The map's pages a process touches are as many as the file has (random
- * names spread the writes over every leaf), so a smaller file is that much less memory; and
- * compressing costs about what the smaller file saves in page writes. Values written before, or
- * shorter, are stored as they are: lmdb-js reads both (a compressed value starts with a byte
- * msgpack values written here never start with), so older stores need no migration; older
- * pocketkube builds cannot read the compressed values.
+ * objects share (lz4-dictionary.ts): a pod of a scale-up from 1,045 bytes to 561, an Event from
+ * 378 to 242. The map's pages a process touches are as many as the file has (random names spread
+ * the writes over every leaf), so a smaller file is that much less memory; and compressing costs
+ * about what the smaller file saves in page writes. Shorter values, and those written before, are
+ * stored as they are: lmdb-js marks a compressed value by its first byte (254 or 255), compresses
+ * any value that would start with one, and reads the others as they are, so older stores need no
+ * migration; older pocketkube builds cannot read the compressed values.
  */
 const COMPRESS_FROM_BYTES = 64;
 /** The `sys` key naming the dictionary this store's values are compressed with. */
