@@ -233,13 +233,38 @@ export class Cluster {
           this.store.addDelayed({ due: this.clock.now().getTime() + delay, queue: reconciler.name, key });
         }
       }
+      // What the controllers and kubelets just wrote reaches the batching reconciler (the scheduler)
+      // in this round: a pod created now is bound now, and started at the next round's start, so a
+      // checkpoint finds half as many pods half way through (each written again after it). The
+      // others' keys collected here wait for the next round (persistQueued() keeps them).
+      this.collect();
+      for (const { reconciler, key } of this.queue.drainBatched()) {
+        count++;
+        const keys = batches.get(reconciler);
+        if (keys) keys.push(key);
+        else batches.set(reconciler, [key]);
+      }
       for (const [reconciler, keys] of batches) await this.reconcileBatch(reconciler, keys);
       if (this.store.pendingWrites() >= CHECKPOINT_WRITES) this.checkpoint();
     }
+    // the bounds stopped the loop: what is queued still runs, at the next invocation
+    this.persistQueued();
+  }
+
+  /**
+   * Stores the keys queued and not yet reconciled as delayed keys due now. Their changes are
+   * collected already (the reconciled revision is past them), so a process killed after the next
+   * commit, or a loop stopped by its bounds, would otherwise lose them; the next collect takes them
+   * back (the queue holds a key once).
+   */
+  private persistQueued(): void {
+    const now = this.clock.now().getTime();
+    for (const { reconciler, key } of this.queue.pending()) this.store.addDelayed({ due: now, queue: reconciler.name, key });
   }
 
   /** Makes the work done so far durable (the lock stays held). */
   private checkpoint(): void {
+    this.persistQueued();
     this.feed.persist();
     this.store.commit();
     this.heap.check();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../src/api/types.js';
 import { openEmbedded } from '../src/client/embedded.js';
-import { CHECKPOINT_WRITES } from '../src/cluster-limits.js';
+import { CHECKPOINT_WRITES, MAX_ROUNDS } from '../src/cluster-limits.js';
 import { Cluster } from '../src/cluster.js';
 import type { Reconciler } from '../src/controllers/reconciler.js';
 import { MemoryStore } from '../src/store/memory-store.js';
@@ -166,13 +166,14 @@ describe('Cluster (in memory)', () => {
 
   it('commits at the end of a round once CHECKPOINT_WRITES writes are pending, with nothing left to redo', async () => {
     const store = new MemoryStore();
-    const commits: { pending: number; reconciled: number | undefined; revision: number }[] = [];
+    const commits: { pending: number; reconciled: number | undefined; revision: number; due: number | undefined }[] = [];
     const commit = store.commit.bind(store);
     store.commit = () => {
-      commits.push({ pending: store.pendingWrites(), reconciled: store.getMeta<number>('reconciledRevision'), revision: store.revision() });
+      commits.push({ pending: store.pendingWrites(), reconciled: store.getMeta<number>('reconciledRevision'), revision: store.revision(), due: store.nextDue() });
       commit();
     };
-    const c = await Cluster.inMemory({ clock: new FakeClock(), store });
+    const clock = new FakeClock();
+    const c = await Cluster.inMemory({ clock, store });
     const toy: Reconciler = {
       name: 'fanout',
       watches: [{ resource: 'configmaps', keys: (o) => (o.metadata.name === 'seed' ? ['seed'] : []) }],
@@ -180,15 +181,55 @@ describe('Cluster (in memory)', () => {
         for (let i = 0; i < CHECKPOINT_WRITES / 3; i++) await c.client.create('configmaps', cm(`cm-${i}`));
       },
     };
+    // sees the fan-out's first write in the collect half way through the round: queued for the next
+    const seen: string[] = [];
+    const watcher: Reconciler = {
+      name: 'watcher',
+      watches: [{ resource: 'configmaps', keys: (o) => (o.metadata.name === 'cm-0' ? ['cm-0'] : []) }],
+      async reconcile(key) {
+        seen.push(key);
+      },
+    };
     c.register(toy);
+    c.register(watcher);
     commits.length = 0;
     const seed = await c.client.create('configmaps', cm('seed'));
     await c.reconcile();
-    // one checkpoint, after the round that reconciled the seed: what it made durable needs no redo
+    // one checkpoint, after the round that reconciled the seed; every change of the round was
+    // collected, and the key it queued and has not run yet is stored as due now: nothing to redo
     expect(commits).toHaveLength(1);
+    const revision = Number(seed.metadata.resourceVersion) + Math.ceil(CHECKPOINT_WRITES / 3);
+    expect(commits[0]).toMatchObject({ reconciled: revision, revision, due: clock.now().getTime() });
     expect(commits[0]!.pending).toBeGreaterThanOrEqual(CHECKPOINT_WRITES);
-    expect(commits[0]!.reconciled).toBe(Number(seed.metadata.resourceVersion));
-    expect(commits[0]!.revision).toBe(Number(seed.metadata.resourceVersion) + Math.ceil(CHECKPOINT_WRITES / 3));
+    // the next round ran the queued key once, and took the stored copy back
+    expect(seen).toEqual(['cm-0']);
+    expect(store.nextDue()).toBeUndefined();
+    await c.close();
+  });
+
+  it('stores what is still queued when the bounds stop the loop, and the next reconcile runs it', async () => {
+    const store = new MemoryStore();
+    const clock = new FakeClock();
+    const c = await Cluster.inMemory({ clock, store });
+    let runs = 0;
+    // each run writes the object it watches again: never quiet, so only MAX_ROUNDS stops the loop
+    const echo: Reconciler = {
+      name: 'echo',
+      watches: [{ resource: 'configmaps', keys: (o) => (o.metadata.name === 'loop' ? ['loop'] : []) }],
+      async reconcile() {
+        runs++;
+        if (runs <= MAX_ROUNDS) await c.client.patch('configmaps', 'default', 'loop', 'merge', { data: { n: String(runs) } });
+      },
+    };
+    c.register(echo);
+    await c.client.create('configmaps', cm('loop'));
+    await c.reconcile();
+    expect(runs).toBe(MAX_ROUNDS);
+    // the last round's write was collected half way through it: its key waits in the store
+    expect(store.nextDue()).toBe(clock.now().getTime());
+    await c.reconcile();
+    expect(runs).toBe(MAX_ROUNDS + 1);
+    expect(store.nextDue()).toBeUndefined();
     await c.close();
   });
 

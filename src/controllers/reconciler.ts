@@ -83,6 +83,22 @@ export class WorkQueue {
     return out;
   }
 
+  /** What is queued now for the batching reconcilers, in order; the others' items stay queued. */
+  drainBatched(): { reconciler: Reconciler; key: string }[] {
+    const out: { reconciler: Reconciler; key: string }[] = [];
+    for (const [id, item] of this.items) {
+      if (!item.reconciler.reconcileBatch) continue;
+      out.push(item);
+      this.items.delete(id);
+    }
+    return out;
+  }
+
+  /** Everything queued now, in order, left queued. */
+  pending(): Iterable<{ reconciler: Reconciler; key: string }> {
+    return this.items.values();
+  }
+
   /** Records a failure; returns the back-off delay before the next try. */
   failed(reconciler: Reconciler, key: string): number {
     const id = `${reconciler.name}\u0000${key}`;
