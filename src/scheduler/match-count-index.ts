@@ -27,17 +27,17 @@ export class MatchCountIndex {
 
   constructor(private nodes: readonly NodeInfo[]) {}
 
-  /** Per-node counts (by NodeInfo.index) for the selector. */
-  counts(namespace: string, ls: LabelSelector): Int32Array {
-    return this.entry(namespace, ls).counts;
+  /** Per-node counts (by NodeInfo.index) for the selector (`key`: its selectorKey, when known). */
+  counts(namespace: string, ls: LabelSelector, key?: string): Int32Array {
+    return this.entry(namespace, ls, key).counts;
   }
 
   /**
    * Matching pods per value of a node label, over every node carrying the label. Domains with no matching
    * pods may be missing.
    */
-  domainCounts(namespace: string, ls: LabelSelector, topologyKey: string): ReadonlyMap<string, number> {
-    const e = this.entry(namespace, ls);
+  domainCounts(namespace: string, ls: LabelSelector, topologyKey: string, key?: string): ReadonlyMap<string, number> {
+    const e = this.entry(namespace, ls, key);
     let d = e.domains.get(topologyKey);
     if (!d) {
       d = new Map();
@@ -50,8 +50,7 @@ export class MatchCountIndex {
     return d;
   }
 
-  private entry(namespace: string, ls: LabelSelector): Entry {
-    const key = selectorKey(namespace, ls);
+  private entry(namespace: string, ls: LabelSelector, key = selectorKey(namespace, ls)): Entry {
     let e = this.byKey.get(key);
     if (!e) {
       e = { namespace, matcher: compileSelector(ls), counts: new Int32Array(this.nodes.length), domains: new Map() };

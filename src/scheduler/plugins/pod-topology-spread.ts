@@ -49,7 +49,7 @@ function domainCounts(
   if (everyNodeCounts) {
     return constraints.map((c) => {
       if (!wanted(c)) return null;
-      const counts = c.selector ? snapshot.matchCounts.domainCounts(pod.namespace, c.selector, c.topologyKey) : new Map<string, number>();
+      const counts = c.selector ? snapshot.matchCounts.domainCounts(pod.namespace, c.selector, c.topologyKey, c.key ?? undefined) : new Map<string, number>();
       const domains = snapshot.labelValues(c.topologyKey);
       return { counts, domains, size: domains.size };
     });

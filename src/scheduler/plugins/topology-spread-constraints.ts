@@ -7,7 +7,8 @@ import type { LabelSelector } from '../../api/types.js';
 import type { NodeInfo } from '../node-info.js';
 import type { RequiredNodeAffinity } from '../node-selector.js';
 import type { PodInfo } from '../pod-info.js';
-import { compileSelector, type LabelMatcher } from '../selectors.js';
+import { LruMap } from '../../util/lru-map.js';
+import { compileSelector, selectorKey, type LabelMatcher } from '../selectors.js';
 import type { Snapshot } from '../snapshot.js';
 import { findUntoleratedTaint } from '../tolerations.js';
 
@@ -20,6 +21,8 @@ export interface SpreadConstraint {
   readonly minDomains: number;
   /** null: the constraint selects no pods. */
   readonly selector: LabelSelector | null;
+  /** The selector's key in the pod's namespace (MatchCountIndex), computed once; null with the selector. */
+  readonly key: string | null;
   readonly matcher: LabelMatcher;
   readonly honorNodeAffinity: boolean;
   readonly honorNodeTaints: boolean;
@@ -38,12 +41,24 @@ function withMatchLabelKeys(sel: LabelSelector | null, keys: string[] | undefine
   return { matchLabels: sel.matchLabels, matchExpressions: [...(sel.matchExpressions ?? []), ...extra] };
 }
 
-function make(c: { maxSkew: number; topologyKey: string; minDomains?: number; nodeAffinityPolicy?: string; nodeTaintsPolicy?: string }, selector: LabelSelector | null): SpreadConstraint {
+/**
+ * The system-default constraints by selector key: pods of one workload share them, so the selector
+ * is compiled once per workload, not for every pod scheduled (they depend on nothing else).
+ */
+const systemDefaults = new LruMap<string, SpreadConstraint[]>(256);
+
+function make(
+  c: { maxSkew: number; topologyKey: string; minDomains?: number; nodeAffinityPolicy?: string; nodeTaintsPolicy?: string },
+  namespace: string,
+  selector: LabelSelector | null,
+  key = selector === null ? null : selectorKey(namespace, selector),
+): SpreadConstraint {
   return {
     maxSkew: c.maxSkew,
     topologyKey: c.topologyKey,
     minDomains: c.minDomains ?? 1,
     selector,
+    key,
     matcher: compileSelector(selector),
     honorNodeAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
     honorNodeTaints: (c.nodeTaintsPolicy ?? 'Ignore') === 'Honor',
@@ -60,13 +75,16 @@ export function spreadConstraints(pod: PodInfo, snapshot: Snapshot, action: 'DoN
   if (own.length > 0) {
     const constraints = own
       .filter((c) => c.whenUnsatisfiable === action)
-      .map((c) => make(c, withMatchLabelKeys(c.labelSelector ?? null, c.matchLabelKeys, pod.labels)));
+      .map((c) => make(c, pod.namespace, withMatchLabelKeys(c.labelSelector ?? null, c.matchLabelKeys, pod.labels)));
     return { constraints, systemDefaulted: false };
   }
   if (action !== 'ScheduleAnyway') return { constraints: [], systemDefaulted: true };
   const sel = snapshot.workloads.defaultSelector(pod);
   if (sel === null) return { constraints: [], systemDefaulted: true };
-  return { constraints: SYSTEM_DEFAULTS.map((d) => make(d, sel)), systemDefaulted: true };
+  const key = selectorKey(pod.namespace, sel);
+  let constraints = systemDefaults.get(key);
+  if (!constraints) systemDefaults.set(key, (constraints = SYSTEM_DEFAULTS.map((d) => make(d, pod.namespace, sel, key))));
+  return { constraints, systemDefaulted: true };
 }
 
 /** The node carries every constraint's topology key. */
@@ -86,5 +104,5 @@ export function nodeIncluded(c: SpreadConstraint, pod: PodInfo, node: NodeInfo, 
 
 /** Per-node count of pods the constraint selects (countPodsMatchSelector), via the snapshot's index. */
 export function nodeCounts(c: SpreadConstraint, pod: PodInfo, snapshot: Snapshot): Int32Array | null {
-  return c.selector === null ? null : snapshot.matchCounts.counts(pod.namespace, c.selector);
+  return c.selector === null ? null : snapshot.matchCounts.counts(pod.namespace, c.selector, c.key ?? undefined);
 }
