@@ -14,13 +14,12 @@ import { internalClient } from './apiserver/internal-client.js';
 import { type BootstrapOptions, bootstrapCluster } from './apiserver/bootstrap.js';
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
 import { type ChangeEvent, ChangeFeed } from './apiserver/change-feed.js';
-import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
-import { ReconcilerSet } from './controllers/reconciler-set.js';
-import { CHECKPOINT_HEAP_BYTES, CHECKPOINT_WRITES, MAX_ADVANCE_STEPS, MAX_RECONCILES, MAX_ROUNDS } from './cluster-limits.js';
+import type { Reconciler } from './controllers/reconciler.js';
+import { MAX_ADVANCE_STEPS } from './cluster-limits.js';
+import { ControlLoop } from './cluster-control-loop.js';
 import { clusterReconcilers } from './cluster-reconcilers.js';
 import type { Store, WriteLock } from './store/store.js';
 import { type Clock, OffsetClock, rfc3339, wallClock } from './util/clock.js';
-import { HeapBound } from './util/heap.js';
 
 export type { BootstrapOptions };
 
@@ -35,7 +34,6 @@ export interface ClusterOptions {
 }
 
 const META_OFFSET = 'clockOffsetMs';
-const META_RECONCILED = 'reconciledRevision';
 const META_BOOTSTRAPPED = 'bootstrapped';
 const META_CA = 'clusterCA';
 
@@ -47,16 +45,11 @@ export class Cluster {
   readonly client: Client;
   readonly registry: Registry;
   readonly clock: OffsetClock;
-  private readonly reconcilers = new ReconcilerSet();
   private readonly feed: ChangeFeed;
-  private readonly queue = new WorkQueue();
-  private readonly heap = new HeapBound(CHECKPOINT_HEAP_BYTES);
+  private readonly loop: ControlLoop;
   private closed = false;
   private locking: Promise<void> | undefined;
   private locked = false;
-  /** What the controllers, scheduler and kubelets write through (see internalClient). */
-  private readonly components: Client;
-  private readonly onReconcileError: NonNullable<ClusterOptions['onReconcileError']>;
 
   private constructor(
     readonly store: Store,
@@ -66,7 +59,6 @@ export class Cluster {
     this.registry = opts.registry ?? kindRegistry();
     this.clock = new OffsetClock(opts.clock ?? wallClock, store.getMeta<number>(META_OFFSET) ?? 0);
     this.feed = new ChangeFeed(store);
-    this.onReconcileError = opts.onReconcileError ?? reportWhenDebugging;
     this.client = new ApiServer({
       store,
       registry: this.registry,
@@ -75,8 +67,16 @@ export class Cluster {
       beforeWrite: () => this.ensureLock(),
       onRemoved: this.feed.removed,
     });
-    this.components = internalClient(this.client);
-    for (const r of clusterReconcilers({ registry: this.registry, clock: this.clock, components: this.components, caCert: () => store.getMeta<ClusterCA>(META_CA)?.cert })) {
+    const components = internalClient(this.client);
+    this.loop = new ControlLoop({
+      store,
+      feed: this.feed,
+      clock: this.clock,
+      components,
+      ensureLock: () => this.ensureLock(),
+      onReconcileError: opts.onReconcileError ?? reportWhenDebugging,
+    });
+    for (const r of clusterReconcilers({ registry: this.registry, clock: this.clock, components, caCert: () => store.getMeta<ClusterCA>(META_CA)?.cert })) {
       this.register(r);
     }
   }
@@ -121,7 +121,7 @@ export class Cluster {
   }
 
   register(reconciler: Reconciler): void {
-    this.reconcilers.add(reconciler);
+    this.loop.register(reconciler);
   }
 
   /** Takes the write lock if not held, then reads the newest committed state (offset included). */
@@ -173,118 +173,9 @@ export class Cluster {
     return steps;
   }
 
-  private hasWork(): boolean {
-    const reconciled = this.store.getMeta<number>(META_RECONCILED) ?? 0;
-    const due = this.store.nextDue();
-    return this.store.revision() > reconciled || (due !== undefined && due <= this.clock.now().getTime());
-  }
-
-  /** Queues the keys changed since the last reconciled revision and the delayed keys now due. */
-  private collect(): void {
-    const since = this.store.getMeta<number>(META_RECONCILED) ?? 0;
-    // the informers' view: stored objects, shared and never changed (no copy per change)
-    const events = this.feed.since(since, undefined, this.reconcilers.wants, true);
-    for (const ev of events) {
-      if (!ev.object) continue;
-      for (const { reconciler, watch } of this.reconcilers.watchersOf(ev.resource, ev.type)) {
-        // indexed: a for-of here made an iterator per change and watch (a ninth of the loop's garbage)
-        const keys = watch.keys(ev.object, ev.type);
-        for (let i = 0; i < keys.length; i++) this.queue.add(reconciler, keys[i]!);
-      }
-    }
-    const last = events.length > 0 ? events[events.length - 1]!.revision : since;
-    if (last > since) {
-      this.store.setMeta(META_RECONCILED, last);
-      this.feed.consumed(last);
-    }
-    for (const d of this.store.takeDue(this.clock.now().getTime())) {
-      const r = this.reconcilers.named(d.queue);
-      if (r) this.queue.add(r, d.key);
-    }
-  }
-
-  /** Runs the reconcilers until nothing is due now (bounded by MAX_ROUNDS / MAX_RECONCILES). */
-  async reconcile(): Promise<void> {
-    if (!this.hasWork()) return;
-    await this.ensureLock();
-    let count = 0;
-    for (let round = 0; round < MAX_ROUNDS && count < MAX_RECONCILES; round++) {
-      this.collect();
-      if (this.queue.size === 0) return;
-      const batches = new Map<Reconciler, string[]>();
-      for (const { reconciler, key } of this.queue.drain()) {
-        count++;
-        const ctx = { client: this.components, clock: this.clock };
-        if (reconciler.reconcileBatch) {
-          const keys = batches.get(reconciler);
-          if (keys) keys.push(key);
-          else batches.set(reconciler, [key]);
-          continue;
-        }
-        try {
-          const res = await reconciler.reconcile(key, ctx);
-          this.queue.succeeded(reconciler, key);
-          if (res?.requeueAfter !== undefined) {
-            this.store.addDelayed({ due: this.clock.now().getTime() + Math.max(0, res.requeueAfter), queue: reconciler.name, key });
-          }
-        } catch (e) {
-          this.onReconcileError(reconciler.name, key, e);
-          const delay = this.queue.failed(reconciler, key);
-          this.store.addDelayed({ due: this.clock.now().getTime() + delay, queue: reconciler.name, key });
-        }
-      }
-      // What the controllers and kubelets just wrote reaches the batching reconciler (the scheduler)
-      // in this round: a pod created now is bound now, and started at the next round's start, so a
-      // checkpoint finds half as many pods half way through (each written again after it). The
-      // others' keys collected here wait for the next round (persistQueued() keeps them).
-      this.collect();
-      for (const { reconciler, key } of this.queue.drainBatched()) {
-        count++;
-        const keys = batches.get(reconciler);
-        if (keys) keys.push(key);
-        else batches.set(reconciler, [key]);
-      }
-      for (const [reconciler, keys] of batches) await this.reconcileBatch(reconciler, keys);
-      if (this.store.pendingWrites() >= CHECKPOINT_WRITES) this.checkpoint();
-    }
-    // the bounds stopped the loop: what is queued still runs, at the next invocation
-    this.persistQueued();
-  }
-
-  /**
-   * Stores the keys queued and not yet reconciled as delayed keys due now. Their changes are
-   * collected already (the reconciled revision is past them), so a process killed after the next
-   * commit, or a loop stopped by its bounds, would otherwise lose them; the next collect takes them
-   * back (the queue holds a key once).
-   */
-  private persistQueued(): void {
-    const now = this.clock.now().getTime();
-    for (const { reconciler, key } of this.queue.pending()) this.store.addDelayed({ due: now, queue: reconciler.name, key });
-  }
-
-  /** Makes the work done so far durable (the lock stays held). */
-  private checkpoint(): void {
-    this.persistQueued();
-    this.feed.persist();
-    this.store.commit();
-    this.heap.check();
-  }
-
-  /** One pass of a batching reconciler over its keys of this round. */
-  private async reconcileBatch(reconciler: Reconciler, keys: string[]): Promise<void> {
-    const now = () => this.clock.now().getTime();
-    try {
-      const results = await reconciler.reconcileBatch!(keys, { client: this.components, clock: this.clock });
-      for (const key of keys) this.queue.succeeded(reconciler, key);
-      for (const [key, res] of results) {
-        if (res.requeueAfter !== undefined) this.store.addDelayed({ due: now() + Math.max(0, res.requeueAfter), queue: reconciler.name, key });
-      }
-    } catch (e) {
-      for (const key of keys) {
-        this.onReconcileError(reconciler.name, key, e);
-        this.store.addDelayed({ due: now() + this.queue.failed(reconciler, key), queue: reconciler.name, key });
-      }
-    }
+  /** Runs the control loop until nothing is due now (see ControlLoop). */
+  reconcile(): Promise<void> {
+    return this.loop.run();
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
  * Controllers are level-triggered reconcilers (DESIGN rule 3): a key in (`namespace/name` or
  * `name`), one step toward the desired state, `{ requeueAfter }` for work due later; a thrown
- * error means retry with back-off. The cluster's control loop (src/cluster.ts) feeds them.
+ * error means retry with back-off. The cluster's control loop (src/cluster-control-loop.ts) feeds them.
  */
 import type { Client } from '../api/client.js';
 import type { KubeObject } from '../api/types.js';
