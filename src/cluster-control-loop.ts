@@ -55,22 +55,28 @@ export class ControlLoop {
     for (let round = 0; round < MAX_ROUNDS && count < MAX_RECONCILES; round++) {
       this.collect();
       if (this.queue.size === 0) return;
+      // Three phases, each over what the phases before it wrote: the controllers, then the
+      // batching reconciler (the scheduler), then the kubelets. A pod created in a round is bound
+      // and started in it, so a checkpoint finds it done and stores it once (with the kubelets in
+      // the first phase, a third of a scale-up's pods were stored twice). The keys each collect
+      // brings for an earlier phase wait for the next round (persistQueued() keeps them).
       const batches = new Map<Reconciler, string[]>();
-      for (const { reconciler, key } of this.queue.drain()) {
+      for (const { reconciler, key } of this.queue.drain(isEarly)) {
         count++;
         if (reconciler.reconcileBatch) addTo(batches, reconciler, key);
         else await this.reconcileOne(reconciler, key);
       }
-      // What the controllers and kubelets just wrote reaches the batching reconciler (the scheduler)
-      // in this round: a pod created now is bound now, and started at the next round's start, so a
-      // checkpoint finds half as many pods half way through (each written again after it). The
-      // others' keys collected here wait for the next round (persistQueued() keeps them).
       this.collect();
-      for (const { reconciler, key } of this.queue.drainBatched()) {
+      for (const { reconciler, key } of this.queue.drain(isBatching)) {
         count++;
         addTo(batches, reconciler, key);
       }
       for (const [reconciler, keys] of batches) await this.reconcileBatch(reconciler, keys);
+      this.collect();
+      for (const { reconciler, key } of this.queue.drain(isLate)) {
+        count++;
+        await this.reconcileOne(reconciler, key);
+      }
       if (this.deps.store.pendingWrites() >= CHECKPOINT_WRITES) this.checkpoint();
     }
     // the bounds stopped the loop: what is queued still runs, at the next invocation
@@ -153,6 +159,10 @@ export class ControlLoop {
     this.heap.check();
   }
 }
+
+const isEarly = (r: Reconciler) => !r.afterBatch;
+const isBatching = (r: Reconciler) => !!r.reconcileBatch;
+const isLate = (r: Reconciler) => !!r.afterBatch && !r.reconcileBatch;
 
 function addTo(batches: Map<Reconciler, string[]>, reconciler: Reconciler, key: string): void {
   const keys = batches.get(reconciler);

@@ -207,6 +207,33 @@ describe('Cluster (in memory)', () => {
     await c.close();
   });
 
+  it('runs the controllers, then the scheduler, then the kubelets in each round: a checkpoint finds a pod started', async () => {
+    const store = new MemoryStore();
+    const phases: (string | undefined)[] = [];
+    const commit = store.commit.bind(store);
+    store.commit = () => {
+      phases.push((store.peek('/registry/pods/default/p')?.status as { phase?: string } | undefined)?.phase);
+      commit();
+    };
+    const clock = new FakeClock();
+    const c = await Cluster.inMemory({ clock, store, bootstrap: { nodes: 1 } });
+    // enough writes in the first round for a checkpoint at its end
+    c.register({
+      name: 'fanout',
+      watches: [{ resource: 'configmaps', keys: (o) => (o.metadata.name === 'seed' ? ['seed'] : []) }],
+      async reconcile() {
+        for (let i = 0; i < CHECKPOINT_WRITES / 3; i++) await c.client.create('configmaps', cm(`cm-${i}`));
+      },
+    });
+    phases.length = 0;
+    await c.client.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    await c.client.create('configmaps', cm('seed'));
+    await c.reconcile();
+    // bound by the scheduler and started by its kubelet in the round that wrote the configmaps
+    expect(phases[0]).toBe('Running');
+    await c.close();
+  });
+
   it('stores what is still queued when the bounds stop the loop, and the next reconcile runs it', async () => {
     const store = new MemoryStore();
     const clock = new FakeClock();

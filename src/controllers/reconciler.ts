@@ -41,6 +41,11 @@ export interface Reconciler {
    * which may include keys not in `keys`; a throw retries every key with back-off.
    */
   reconcileBatch?(keys: string[], ctx: ReconcileContext): Promise<Map<string, ReconcileResult>>;
+  /**
+   * Runs after the batching reconcilers in each round (the kubelets, after the scheduler): what the
+   * round created and bound is acted on in that round.
+   */
+  afterBatch?: boolean;
 }
 
 /** The object's own key: `namespace/name`, or `name` when cluster-scoped. */
@@ -76,18 +81,11 @@ export class WorkQueue {
     return this.items.size;
   }
 
-  /** Everything queued now, in order; the queue is left empty. */
-  drain(): { reconciler: Reconciler; key: string }[] {
-    const out = [...this.items.values()];
-    this.items = new Map();
-    return out;
-  }
-
-  /** What is queued now for the batching reconcilers, in order; the others' items stay queued. */
-  drainBatched(): { reconciler: Reconciler; key: string }[] {
+  /** What is queued now for the reconcilers `which` picks, in order; the others' items stay queued. */
+  drain(which: (reconciler: Reconciler) => boolean = () => true): { reconciler: Reconciler; key: string }[] {
     const out: { reconciler: Reconciler; key: string }[] = [];
     for (const [id, item] of this.items) {
-      if (!item.reconciler.reconcileBatch) continue;
+      if (!which(item.reconciler)) continue;
       out.push(item);
       this.items.delete(id);
     }

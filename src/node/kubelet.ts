@@ -212,5 +212,6 @@ export function kubeletReconciler(client: Client): Reconciler {
       { resource: 'persistentvolumeclaims', keys: byNamespace },
     ],
     reconcile: (key, ctx) => kubelet.reconcile(key, ctx),
+    afterBatch: true,
   };
 }
