@@ -14,7 +14,12 @@ export const MAX_RECONCILES = 1_000_000;
  * Earlier builds, with far more writes per pod, paid 25% more time for 20,000.)
  */
 export const CHECKPOINT_WRITES = 20_000;
-/** Heap size past which a checkpoint also collects garbage (see util/heap.ts: and past 1.5× what was live). */
-export const CHECKPOINT_HEAP_BYTES = 192 * 2 ** 20;
+/**
+ * Heap size past which a checkpoint also collects garbage (see util/heap.ts: and past 1.5× what was
+ * live). Measured on 0 → 30,000 pods in 2026-12, with about 105 MB live at the end: 160 MB peaked
+ * at 367–374 MB RSS against 399–400 MB for 192 MB, in the same time; 144 MB took 10% longer for
+ * no less memory (collections every checkpoint).
+ */
+export const CHECKPOINT_HEAP_BYTES = 160 * 2 ** 20;
 /** Bound of one advanceStepwise() (a controller that keeps asking for 0 ms cannot hang it). */
 export const MAX_ADVANCE_STEPS = 100_000;
