@@ -16,10 +16,10 @@ export const MAX_RECONCILES = 1_000_000;
 export const CHECKPOINT_WRITES = 20_000;
 /**
  * Heap size past which a checkpoint also collects garbage (see util/heap.ts: and past 1.5× what was
- * live). Measured on 0 → 30,000 pods in 2026-12, with about 105 MB live at the end: 160 MB peaked
- * at 367–374 MB RSS against 399–400 MB for 192 MB, in the same time; 144 MB took 10% longer for
- * no less memory (collections every checkpoint).
+ * live). Measured on 0 → 30,000 pods in 2026-12, with about 80 MB live at the end: 144 MB peaked at
+ * 346–349 MB RSS against 361–375 MB for 160 MB, in the same time; 128 MB took 10% longer for no
+ * less memory (a collection at every checkpoint). Bound it again when what stays live changes.
  */
-export const CHECKPOINT_HEAP_BYTES = 160 * 2 ** 20;
+export const CHECKPOINT_HEAP_BYTES = 144 * 2 ** 20;
 /** Bound of one advanceStepwise() (a controller that keeps asking for 0 ms cannot hang it). */
 export const MAX_ADVANCE_STEPS = 100_000;

@@ -17,15 +17,17 @@ import { isStatusError } from '../api/errors.js';
 import { getOptional } from '../api/get-optional.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, OwnerReference } from '../api/types.js';
+import { internOwnerReferences } from '../api/interned.js';
 import { hasOwners, OwnerIndex } from './owner-index.js';
 import type { ReconcileContext, Reconciler } from './reconciler.js';
 
 const ORPHAN = 'orphan';
 const FOREGROUND = 'foregroundDeletion';
 
+/** What the index keeps of a dependent (its ownerReferences shared with the other dependents of its owners). */
 function slim(o: KubeObject): KubeObject {
   const m = o.metadata;
-  return { apiVersion: o.apiVersion, kind: o.kind, metadata: { name: m.name, namespace: m.namespace, uid: m.uid, ownerReferences: m.ownerReferences } };
+  return { apiVersion: o.apiVersion, kind: o.kind, metadata: { name: m.name, namespace: m.namespace, uid: m.uid, ownerReferences: internOwnerReferences(m.ownerReferences) } };
 }
 
 const ref = (resource: string, ns: string | undefined, name: string | undefined) => `${resource}|${ns ?? ''}|${name ?? ''}`;

@@ -2,7 +2,9 @@
  * What the workload controllers ask of a pod (k8s.io/kubernetes/pkg/api/v1/pod and controller_utils):
  * active (not finished, not terminating), ready, available after minReadySeconds.
  */
+import { internLabels, internOwnerReferences } from '../api/interned.js';
 import type { Condition, KubeObject } from '../api/types.js';
+import { LruMap } from '../util/lru-map.js';
 
 export function readyCondition(pod: KubeObject): Condition | undefined {
   return (pod.status?.conditions as Condition[] | undefined)?.find((c) => c.type === 'Ready');
@@ -35,7 +37,39 @@ export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: Da
   return from !== undefined && from <= now.getTime();
 }
 
-/** The fields the ReplicaSet controller reads, so a cache of many pods stays small. */
+/** Distinct slim Ready conditions and restart-count lists kept for sharing (see slimPod). */
+const SHARED_STATUS_PARTS = 4096;
+const readyConditions = new LruMap<string, readonly Condition[]>(SHARED_STATUS_PARTS);
+const restartCounts = new LruMap<string, readonly { restartCount: number }[]>(SHARED_STATUS_PARTS);
+
+/** The pod's Ready condition (type, status, lastTransitionTime), shared by the pods that started together. */
+function slimReady(conditions: Condition[] | undefined): readonly Condition[] | undefined {
+  if (!conditions) return undefined;
+  const ready = conditions.find((c) => c.type === 'Ready');
+  if (!ready) return NO_CONDITIONS;
+  const key = `${ready.status}\u0000${ready.lastTransitionTime ?? ''}`;
+  let shared = readyConditions.get(key);
+  if (!shared) readyConditions.set(key, (shared = Object.freeze([Object.freeze({ type: 'Ready', status: ready.status, lastTransitionTime: ready.lastTransitionTime } as Condition)])));
+  return shared;
+}
+
+/** The containers' restart counts, shared by the pods with the same counts. */
+function slimRestarts(statuses: { restartCount?: number }[] | undefined): readonly { restartCount: number }[] | undefined {
+  if (!statuses) return undefined;
+  let key = '';
+  for (const c of statuses) key += `${c.restartCount ?? 0},`;
+  let shared = restartCounts.get(key);
+  if (!shared) restartCounts.set(key, (shared = Object.freeze(statuses.map((c) => Object.freeze({ restartCount: c.restartCount ?? 0 })))));
+  return shared;
+}
+
+const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
+
+/**
+ * The fields the ReplicaSet controller reads, so a cache of many pods stays small: the parts that
+ * the pods of a workload repeat (labels, ownerReferences, the Ready condition of the pods started
+ * together, restart counts) are shared, frozen copies.
+ */
 export function slimPod(pod: KubeObject): KubeObject {
   const m = pod.metadata;
   const cost = m.annotations?.['controller.kubernetes.io/pod-deletion-cost'];
@@ -45,20 +79,15 @@ export function slimPod(pod: KubeObject): KubeObject {
     metadata: {
       name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion,
       creationTimestamp: m.creationTimestamp, deletionTimestamp: m.deletionTimestamp,
-      labels: m.labels,
-      // fresh objects of one shape: the controller walks these for every pod on every sync
-      ownerReferences: m.ownerReferences?.map((r) => ({
-        apiVersion: r.apiVersion, kind: r.kind, name: r.name, uid: r.uid, controller: r.controller, blockOwnerDeletion: r.blockOwnerDeletion,
-      })),
+      labels: internLabels(m.labels),
+      ownerReferences: internOwnerReferences(m.ownerReferences),
       ...(cost !== undefined ? { annotations: { 'controller.kubernetes.io/pod-deletion-cost': cost } } : {}),
     },
     spec: { nodeName: pod.spec?.nodeName },
     status: {
       phase: pod.status?.phase,
-      conditions: (pod.status?.conditions as Condition[] | undefined)
-        ?.filter((c) => c.type === 'Ready')
-        .map((c) => ({ type: c.type, status: c.status, lastTransitionTime: c.lastTransitionTime }) as Condition),
-      containerStatuses: (pod.status?.containerStatuses as { restartCount?: number }[] | undefined)?.map((c) => ({ restartCount: c.restartCount ?? 0 })),
+      conditions: slimReady(pod.status?.conditions as Condition[] | undefined),
+      containerStatuses: slimRestarts(pod.status?.containerStatuses as { restartCount?: number }[] | undefined),
     },
-  };
+  } as KubeObject;
 }

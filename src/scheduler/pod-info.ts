@@ -1,4 +1,5 @@
 /** A pod as the scheduler sees it: its requests, host ports and affinity terms, computed once. */
+import { internLabels, internOwnerReferences } from '../api/interned.js';
 import type { KubeObject, LabelSelector } from '../api/types.js';
 import { podRequests, type Resource } from './resources.js';
 import { compileSelector, MATCH_NOTHING, type LabelMatcher } from './selectors.js';
@@ -72,7 +73,7 @@ function derive(pod: KubeObject): Derived {
     key: `${namespace}/${name}`,
     namespace,
     name,
-    labels: meta.labels ?? {},
+    labels: internLabels(meta.labels) ?? {},
     priority: typeof spec.priority === 'number' ? spec.priority : 0,
     creationTime,
     startTime: pod.status?.startTime ? Date.parse(pod.status.startTime) : creationTime,
@@ -102,7 +103,7 @@ function placedPod(pod: KubeObject, nodeName: string): KubeObject {
     apiVersion: pod.apiVersion,
     kind: pod.kind,
     metadata: {
-      name: m.name, namespace: m.namespace, uid: m.uid, labels: m.labels, ownerReferences: m.ownerReferences,
+      name: m.name, namespace: m.namespace, uid: m.uid, labels: internLabels(m.labels), ownerReferences: internOwnerReferences(m.ownerReferences),
       creationTimestamp: m.creationTimestamp, deletionTimestamp: m.deletionTimestamp,
     },
     spec: { nodeName, priority: pod.spec?.priority, preemptionPolicy: pod.spec?.preemptionPolicy },
