@@ -14,7 +14,7 @@ import type { Clock } from './util/clock.js';
 import { HeapBound } from './util/heap.js';
 
 /** The store meta key of the last revision whose changes the loop has collected. */
-export const META_RECONCILED = 'reconciledRevision';
+const META_RECONCILED = 'reconciledRevision';
 
 export interface ControlLoopDeps {
   store: Store;

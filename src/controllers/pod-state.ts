@@ -41,6 +41,7 @@ export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: Da
 const SHARED_STATUS_PARTS = 4096;
 const readyConditions = new LruMap<string, readonly Condition[]>(SHARED_STATUS_PARTS);
 const restartCounts = new LruMap<string, readonly { restartCount: number }[]>(SHARED_STATUS_PARTS);
+const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
 
 /** The pod's Ready condition (type, status, lastTransitionTime), shared by the pods that started together. */
 function slimReady(conditions: Condition[] | undefined): readonly Condition[] | undefined {
@@ -62,8 +63,6 @@ function slimRestarts(statuses: { restartCount?: number }[] | undefined): readon
   if (!shared) restartCounts.set(key, (shared = Object.freeze(statuses.map((c) => Object.freeze({ restartCount: c.restartCount ?? 0 })))));
   return shared;
 }
-
-const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
 
 /**
  * The fields the ReplicaSet controller reads, so a cache of many pods stays small: the parts that

@@ -37,8 +37,9 @@ export interface Reconciler {
   reconcile(key: string, ctx: ReconcileContext): Promise<ReconcileResult | void>;
   /**
    * Optional: takes all of this reconciler's keys of one round at once, after the per-key reconcilers of
-   * that round (work that is cheaper as one pass, like the scheduler's). Returns the keys to requeue —
-   * which may include keys not in `keys`; a throw retries every key with back-off.
+   * that round and before the afterBatch ones (work that is cheaper as one pass, like the scheduler's).
+   * Returns the keys to requeue — which may include keys not in `keys`; a throw retries every key
+   * with back-off.
    */
   reconcileBatch?(keys: string[], ctx: ReconcileContext): Promise<Map<string, ReconcileResult>>;
   /**
