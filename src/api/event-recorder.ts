@@ -7,6 +7,7 @@ import type { Clock } from '../util/clock.js';
 import { LruMap } from '../util/lru-map.js';
 import { rfc3339 } from '../util/clock.js';
 import { hexDigest } from '../util/hash.js';
+import { creationOrder } from './uid.js';
 
 /** Who reports: `default-scheduler`, `kubelet` (+ host), `deployment-controller`, … */
 export interface EventSource {
@@ -55,15 +56,26 @@ function countedUp(event: KubeObject, now: string, message: string): KubeObject 
   return { ...event, metadata: { ...event.metadata }, count: (event.count ?? 1) + 1, lastTimestamp: now, message };
 }
 
-const nameFor = (obj: KubeObject, identity: string) => `${obj.metadata.name}.${hexDigest('sha1', identity).slice(0, 16)}`;
+/**
+ * An Event's name: `<object>.<hex>`, from its identity alone, so that a later process finds the
+ * Event to count up by name. The hex is the creation order of the object (its uid's, api/uid.ts)
+ * and 12 digits of a digest of the identity, 27 digits, which the store keeps in creation order
+ * (store/event-keys.ts); an object whose uid carries no order (stored by an older build) gets 16
+ * digits of the digest.
+ */
+function nameFor(obj: KubeObject, identity: string): string {
+  const digest = hexDigest('sha1', identity);
+  const order = creationOrder(obj.metadata.uid);
+  return order ? `${obj.metadata.name}.${order}${digest.slice(0, 12)}` : `${obj.metadata.name}.${digest.slice(0, 16)}`;
+}
 
 /**
  * Records core/v1 Events the way client-go's recorder does, through the API like any writer: the
  * EventCorrelator (event-correlator.ts) folds similar events into one first and holds back an
  * object's events past its spam budget; then a
  * repeat of the same (source, object, type, reason, message) bumps `count` and `lastTimestamp` of
- * the existing Event instead of creating a new one. The Event's name is `<object>.<16 hex>`,
- * derived from that identity, so finding the previous one is a single get, not a list.
+ * the existing Event instead of creating a new one. The Event's name is derived from that
+ * identity (nameFor), so finding the previous one is a single get, not a list.
  */
 export class EventRecorder {
   /** The source part of the correlator's keys. */

@@ -3,11 +3,11 @@
  * type meta → strict schema check → defaults → admission → server-set metadata → prepareForCreate →
  * validation → AlreadyExists → store (skipped for dryRun=All).
  */
-import { randomUUID } from 'node:crypto';
 import type { WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
 import type { KindDef } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
+import { newUid } from '../api/uid.js';
 import { rfc3339 } from '../util/clock.js';
 import { admissionPlugins } from './admission/index.js';
 import { generateName } from './admission/generate-name.js';
@@ -40,7 +40,7 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   const dryRun = opts.dryRun === 'All';
   const onStored = runAdmission(admissionPlugins, { operation: 'CREATE', kind, obj, dryRun, ctx });
 
-  meta.uid = randomUUID();
+  meta.uid = newUid();
   meta.creationTimestamp = rfc3339(ctx.clock.now());
   delete meta.deletionTimestamp;
   delete meta.deletionGracePeriodSeconds;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventRecorder } from '../../src/api/event-recorder.js';
 import { Cluster } from '../../src/cluster.js';
 import { FakeClock } from '../../src/util/clock.js';
+import { creationOrder } from '../../src/api/uid.js';
 
 async function setup() {
   const clock = new FakeClock('2026-01-01T00:00:00Z');
@@ -33,7 +34,19 @@ describe('EventRecorder', () => {
     const [e, ...rest] = await events();
     expect(rest).toEqual([]);
     expect(e).toMatchObject({ count: 3, firstTimestamp: '2026-01-01T00:00:00Z', lastTimestamp: '2026-01-01T00:00:05Z', message: 'synced' });
-    expect(e!.metadata.name).toMatch(/^cfg\.[0-9a-f]{16}$/);
+    // the ConfigMap's creation order (its uid's), then a digest of what the Event says
+    expect(e!.metadata.name).toBe(`cfg.${creationOrder(cm.metadata.uid)}${e!.metadata.name!.slice(-12)}`);
+    expect(e!.metadata.name).toMatch(/^cfg\.[0-9a-f]{27}$/);
+    await c.close();
+  });
+
+  it('names the Events of an object whose uid carries no order (an older build\'s) by a digest alone', async () => {
+    const { c, cm, rec, events } = await setup();
+    await rec.event({ ...cm, metadata: { ...cm.metadata, uid: '6f1c0a2e-4b7d-4c1e-9a3f-2d5b8e7c1a90' } }, 'Normal', 'Synced', 'synced');
+    await rec.event({ ...cm, metadata: { ...cm.metadata, uid: '6f1c0a2e-4b7d-4c1e-9a3f-2d5b8e7c1a90' } }, 'Normal', 'Synced', 'synced');
+    const [e, ...rest] = await events();
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ count: 2, metadata: { name: expect.stringMatching(/^cfg\.[0-9a-f]{16}$/) } });
     await c.close();
   });
 

@@ -120,6 +120,40 @@ export function storeContract(name: string, factory: (options?: ContractOptions)
       expect(store.range(registryPrefix('pods', 'small')).map((o) => o.metadata.name)).toEqual(['a', 'a-0', 'a-1', 'c']);
     });
 
+    it('ranges Events in key order, whatever order their names carry (event-keys.ts)', () => {
+      const order = (i: number) => i.toString(16).padStart(15, '0');
+      const events: Array<[string, string]> = [
+        ['default', `web-b.${order(1)}${'a'.repeat(12)}`],
+        ['default', `web-a.${order(2)}${'b'.repeat(12)}`],
+        ['default', 'web-a.0123456789abcdef'],
+        ['kube-system', `dns.${order(3)}${'c'.repeat(12)}`],
+        ['default', `web-c.${order(0)}${'d'.repeat(12)}`],
+      ];
+      const event = (ns: string, name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: ns }, reason: 'R' });
+      for (const [ns, n] of events) store.put(registryKey('events', ns, n), event(ns, n));
+      store.put(podKey('default', 'web-a'), pod('default', 'web-a'));
+      const keys = events.map(([ns, n]) => registryKey('events', ns, n)).sort();
+      const check = (): void => {
+        expect(store.keys(registryPrefix('events'))).toEqual(keys);
+        expect(store.keys('/registry/')).toEqual([...keys, podKey('default', 'web-a')]);
+        expect(store.range(registryPrefix('events', 'default')).map((o) => o.metadata.name)).toEqual([
+          `web-a.${order(2)}${'b'.repeat(12)}`, 'web-a.0123456789abcdef', `web-b.${order(1)}${'a'.repeat(12)}`, `web-c.${order(0)}${'d'.repeat(12)}`,
+        ]);
+        expect(store.keys(`${registryPrefix('events', 'default')}web-b`)).toEqual([keys[2]]);
+        expect(store.keys(registryPrefix('events', 'kube-system'))).toEqual([keys[4]]);
+        for (const key of keys) expect(store.peek(key)?.reason).toBe('R');
+      };
+      check();
+      store.commit();
+      check();
+      store.delete(keys[0]!);
+      store.delete(keys[1]!);
+      store.commit();
+      expect(store.get(keys[0]!)).toBeUndefined();
+      expect(store.get(keys[1]!)).toBeUndefined();
+      expect(store.keys(registryPrefix('events', 'default'))).toEqual([keys[2], keys[3]]);
+    });
+
     it('orders keys by UTF-8 bytes', () => {
       const keys = ['/k/\u{1F600}', '/k/\uFF01', '/k/z', '/k/\u00e9', '/k/A'];
       for (const k of keys) store.put(k, pod('k', k));

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { open } from 'lmdb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mergeByKey, objectKey, orderedRange, plainRange, sortByKey, storedKey, storedKeysIn } from '../../src/store/event-keys.js';
+import { LMDB_DIR, LmdbStore } from '../../src/store/lmdb-store.js';
+
+const ordered = (n: number) => `${n.toString(16).padStart(15, '0')}${'e'.repeat(12)}`;
+const root = mkdtempSync(join(tmpdir(), 'pk-event-keys-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('event keys', () => {
+  it('stores an Event named in creation order after every API key, ordered by its digits, and maps back', () => {
+    const key = `/registry/events/shop/web-7d4b9c-xk2p9.${ordered(7)}`;
+    expect(storedKey(key)).toBe(`~${ordered(7)}/shop/web-7d4b9c-xk2p9`);
+    expect(objectKey(storedKey(key))).toBe(key);
+    expect(storedKey(`/registry/events/a/z.${ordered(1)}`) < storedKey(`/registry/events/a/a.${ordered(2)}`)).toBe(true);
+    expect(storedKey(key) > '/registry/zzz').toBe(true);
+  });
+
+  it('keeps every other key as it is', () => {
+    for (const key of [
+      '/registry/events/shop/web.0123456789abcdef', '/registry/events/shop/web', `/registry/pods/shop/web.${ordered(1)}`,
+      `/registry/events/shop/web.${ordered(1)}0`, `/registry/events/shop/web.${ordered(1).toUpperCase()}`, '/registry/events/',
+    ]) {
+      expect(storedKey(key)).toBe(key);
+      expect(objectKey(key)).toBe(key);
+    }
+  });
+
+  it('splits a range into the keys stored as they are and the ordered ones that fall in it', () => {
+    expect(plainRange({ start: '/registry/events/a/', end: '/registry/events/a0' })).toEqual({ start: '/registry/events/a/', end: '/registry/events/a0' });
+    expect(plainRange({})).toEqual({ start: undefined, end: '~' });
+    expect(plainRange({ start: '~' })).toBeUndefined();
+    expect(orderedRange({ start: '/registry/pods/', end: '/registry/pods0' })).toBeUndefined();
+    expect(orderedRange({ start: '/registry/', end: '/registry0' })).toEqual({ start: '~', end: '\u007f' });
+    expect(orderedRange({ start: '/registry/events/b/', end: '/registry/events/b0' })).toBeDefined();
+    const stored = [
+      `/registry/events/b/y.${ordered(1)}`, `/registry/events/a/x.${ordered(2)}`, `/registry/events/b/x.${ordered(3)}`, `/registry/events/bb/x.${ordered(4)}`,
+    ].map(storedKey);
+    const inB = storedKeysIn(stored, { start: '/registry/events/b/', end: '/registry/events/b0' });
+    expect(inB).toEqual([stored[0], stored[2]]);
+    expect(sortByKey(inB.map((k) => ({ key: objectKey(k) }))).map((e) => e.key)).toEqual([`/registry/events/b/x.${ordered(3)}`, `/registry/events/b/y.${ordered(1)}`]);
+    expect(storedKeysIn(stored, { start: '/registry/events/b/x', end: '/registry/events/b/y' })).toEqual([stored[2]]);
+    expect(storedKeysIn(stored, { start: '/registry/events/', end: '/registry/events0' })).toEqual(stored);
+    expect(storedKeysIn(stored, { start: '/registry/events/b', end: '/registry/events/c' })).toEqual([stored[0], stored[2], stored[3]]);
+    expect([...mergeByKey(['a', 'c', 'e'], ['b', 'd', 'f', 'g'], (k) => k)]).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+
+  it('lets LMDB keep a scale-up\'s Events in creation order, after the other objects', () => {
+    const dir = join(root, 'c');
+    const store = LmdbStore.open(dir);
+    const names = ['web-q', 'web-b', 'web-x', 'web-a'];
+    names.forEach((name, i) => store.put(`/registry/events/default/${name}.${ordered(i)}`, { apiVersion: 'v1', kind: 'Event', metadata: { name: `${name}.${ordered(i)}`, namespace: 'default' } }));
+    store.put('/registry/pods/default/web-q', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-q', namespace: 'default' } });
+    store.commit();
+    store.close();
+    const env = open({ path: join(dir, LMDB_DIR), readOnly: true, maxDbs: 16 });
+    const raw = [...env.openDB({ name: 'objects' }).getKeys({})].filter((k) => typeof k === 'string');
+    void env.close();
+    expect(raw.slice(-4)).toEqual(names.map((name, i) => `~${ordered(i)}/default/${name}`));
+    expect(raw).toContain('/registry/pods/default/web-q');
+  });
+});
