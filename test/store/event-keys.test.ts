@@ -48,6 +48,21 @@ describe('event keys', () => {
     expect([...mergeByKey(['a', 'c', 'e'], ['b', 'd', 'f', 'g'], (k) => k)]).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 
+  it('lists a namespace\'s Events in key order both when it has few and when it has many', () => {
+    const store = LmdbStore.open(join(root, 'many'));
+    const event = (ns: string, name: string) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: ns } });
+    const names = (ns: string, n: number) => Array.from({ length: n }, (_, i) => `p${(n - i) % 997}-${i}.${ordered(i)}`);
+    const many = names('many', 5000);
+    const few = names('few', 3);
+    for (const name of many) store.put(`/registry/events/many/${name}`, event('many', name));
+    for (const name of few) store.put(`/registry/events/few/${name}`, event('few', name));
+    store.commit();
+    expect(store.range('/registry/events/many/').map((e) => e.metadata.name)).toEqual([...many].sort());
+    expect(store.range('/registry/events/few/').map((e) => e.metadata.name)).toEqual([...few].sort());
+    expect(store.keys('/registry/events/')).toEqual([...few.map((n) => `/registry/events/few/${n}`), ...many.map((n) => `/registry/events/many/${n}`)].sort());
+    store.close();
+  });
+
   it('lets LMDB keep a scale-up\'s Events in creation order, after the other objects', () => {
     const dir = join(root, 'c');
     const store = LmdbStore.open(dir);
