@@ -10,7 +10,8 @@ import { KeyFilter } from './key-filter.js';
 import { ensurePrivateDir } from '../util/state-dir.js';
 import { FileWriteLock } from './write-lock.js';
 import { lz4Dictionary, NEWEST_DICTIONARY } from './lz4-dictionary.js';
-import { inRange, mergeByKey, objectKey, orderedRange, plainRange, rangeNamespace, sortByKey, storedKey, storedKeysIn } from './event-keys.js';
+import { objectKey, storedKey } from './event-keys.js';
+import { inStoredOrder, objectEntries, objectKeys } from './lmdb-object-keys.js';
 
 /** The LMDB environment directory inside a cluster directory. */
 export const LMDB_DIR = 'data';
@@ -34,11 +35,6 @@ const MAP_SIZE = 2 ** 36;
  * and starts its pods, few are read back after a checkpoint, and 2,048 took no more time.
  */
 const DECODED_CACHE_SIZE = 2048;
-/**
- * Most Events stored in creation order (event-keys.ts) that a range read of one namespace reads one
- * by one; past this, a sequential read of all of them, dropping the other namespaces', is faster.
- */
-const READ_ONE_BY_ONE = 4096;
 /** Events are recorded and rarely read back: not worth keeping decoded. */
 const WRITE_ONLY_PREFIX = '/registry/events/';
 
@@ -113,16 +109,6 @@ function openEnv(path: string): Env {
   };
   dbs.objects = root.openDB(objectsOptions);
   return { root, dbs, dictionary };
-}
-
-/**
- * The ops with their LMDB keys, in LMDB key order: Events stored in creation order then append to
- * the last pages one after another, which LMDB packs full, rather than splitting them in halves.
- */
-function inStoredOrder(ops: readonly WriteOp[]): { op: WriteOp; key: string }[] {
-  const out = ops.map((op) => ({ op, key: op.space === 'objects' ? storedKey(op.key) : op.key }));
-  // plain string order: the order of the puts only decides how pages fill, never what is stored
-  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Runs fn holding the gate. */
@@ -211,56 +197,14 @@ class LmdbBackend implements KvBackend {
 
   *entries(space: Space, range: KeyRange): Generator<KvEntry> {
     const db = this.dbs[space];
-    if (space !== 'objects') {
-      for (const { key, value } of db.getRange(range)) yield { key: key as string, value };
-      return;
-    }
-    const plain = plainRange(range);
-    const stored = plain ? db.getRange(plain).map(({ key, value }) => ({ key: key as string, value })) : [];
-    yield* mergeByKey(stored, this.orderedEntries(range), (e) => e.key);
+    if (space === 'objects') yield* objectEntries(db, range);
+    else for (const { key, value } of db.getRange(range)) yield { key: key as string, value };
   }
 
   *keys(space: Space, range: KeyRange): Generator<string> {
     const db = this.dbs[space];
-    if (space !== 'objects') {
-      for (const key of db.getKeys(range)) yield key as string;
-      return;
-    }
-    const plain = plainRange(range);
-    const stored = plain ? db.getKeys(plain).map((key) => key as string) : [];
-    const ordered = sortByKey(this.orderedKeys(range).map((s) => ({ key: objectKey(s) })));
-    yield* mergeByKey(stored, ordered.map((e) => e.key), (key) => key);
-  }
-
-  /** The LMDB keys of the Events in range stored in creation order (event-keys.ts), in LMDB order. */
-  private orderedKeys(range: KeyRange): string[] {
-    const ordered = orderedRange(range);
-    return ordered ? storedKeysIn(this.dbs.objects.getKeys(ordered).map((key) => key as string), range) : [];
-  }
-
-  /**
-   * Their entries, in key order (every reader of object entries reads them all: KvStore.range).
-   * Those of one namespace are found by their keys and read one by one when they are few; else all
-   * are read in LMDB order, page after page, and those out of range dropped.
-   */
-  private orderedEntries(range: KeyRange): KvEntry[] {
-    const ordered = orderedRange(range);
-    if (!ordered) return [];
-    const db = this.dbs.objects;
-    const out: KvEntry[] = [];
-    const few = rangeNamespace(range) === undefined ? undefined : this.orderedKeys(range);
-    if (few && few.length <= READ_ONE_BY_ONE) {
-      for (const stored of few) {
-        const value = db.get(stored);
-        if (value !== undefined) out.push({ key: objectKey(stored), value });
-      }
-    } else {
-      for (const { key: stored, value } of db.getRange(ordered)) {
-        const key = objectKey(stored as string);
-        if (inRange(key, range)) out.push({ key, value });
-      }
-    }
-    return sortByKey(out);
+    if (space === 'objects') yield* objectKeys(db, range);
+    else for (const key of db.getKeys(range)) yield key as string;
   }
 
   write(ops: readonly WriteOp[]): void {
