@@ -5,9 +5,9 @@ import { randomFillSync } from 'node:crypto';
  * the next 12 (after the version digit) a sequence within the millisecond, so the uids one process
  * hands out sort in the order it created the objects; the other 62 bits are random, which keeps
  * uids unique across processes. Kubernetes' are version 4 (all random); clients treat uids as
- * opaque strings, and the order is worth having: an Event's name carries the order of the object it is about
- * (creationOrder below), which lets the store append a scale-up's Events at the end of its B-tree
- * instead of spreading them over every page (see store/event-keys.ts).
+ * opaque strings, and the order is worth having: an Event's name carries the order of the object
+ * it is about (creationOrder below), which lets the store append a scale-up's Events at the end of
+ * its B-tree instead of spreading them over every page (see store/event-keys.ts).
  */
 let lastMs = 0;
 let sequence = 0;
