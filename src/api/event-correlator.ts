@@ -12,7 +12,7 @@
  *   `BackOff (x72 over 20m) kubelet` comes about. A 30,000-pod scale-up thus writes the ReplicaSet's
  *   combined SuccessfulCreate event 16 times, not 29,991.
  *
- * Like client-go's, its memory is the process's (LRUs of 4,096 keys): a new invocation starts
+ * Like client-go's, its memory is the process's (an LRU of 4,096 objects): a new invocation starts
  * afresh, as a restarted controller manager would.
  */
 
@@ -25,71 +25,86 @@ export const COMBINED_PREFIX = '(combined from similar events): ';
 export const SPAM_BURST = 25;
 /** …and then one per this many ms (defaultSpamQPS = 1/300). */
 export const SPAM_REFILL_MS = 300_000;
+/** Objects the correlator keeps the history of (client-go: LRUs of 4,096 keys). */
 const CACHE_ENTRIES = 4096;
-
-export interface CorrelationInput {
-  /** Source, involved object, type and reason. */
-  aggregateKey: string;
-  message: string;
-  /** Epoch ms. */
-  now: number;
-}
 
 export type Correlation =
   | { action: 'record' }
-  /** Record as the aggregate event of `aggregateKey`, with this message. */
+  /** Record as the aggregate event of this type and reason, with this message. */
   | { action: 'combine'; message: string };
 
+/** The events of one type and reason seen lately (an aggregate record of client-go's). */
 interface Aggregate {
+  readonly type: string;
+  readonly reason: string;
   /** The one message seen, until a second one makes `messages` (most aggregates never see one). */
   first: string;
   messages?: Set<string>;
   last: number;
 }
 
-/** A token bucket (flowcontrol.NewTokenBucketRateLimiter): tokens as of `at`. */
-interface Bucket {
+/**
+ * What the correlator keeps of one source's events about one object: the spam filter's token
+ * bucket (flowcontrol.NewTokenBucketRateLimiter: tokens as of `at`) and the aggregates by type and
+ * reason. Callers hold it between correlate() and allow() and pass it back.
+ */
+export interface SourceHistory {
+  readonly source: string;
   tokens: number;
   at: number;
+  readonly aggregates: Aggregate[];
 }
 
 const RECORD: Correlation = { action: 'record' };
 
 export class EventCorrelator {
-  private readonly aggregates = new LruMap<string, Aggregate>(CACHE_ENTRIES);
-  private readonly buckets = new LruMap<string, Bucket>(CACHE_ENTRIES);
+  /**
+   * By object (its uid, or its whole key when it has none), the histories of the sources that
+   * reported on it: a short list, as an object has few reporters. Keyed by strings the caller
+   * already has (a uid), not by keys built per event: a 30,000-pod scale-up looks 120,000 Events
+   * up, and hashing a fresh key costs more than the rest of the lookup.
+   */
+  private readonly objects = new LruMap<string, SourceHistory[]>(CACHE_ENTRIES);
 
-  correlate(input: CorrelationInput): Correlation {
-    let agg = this.aggregates.get(input.aggregateKey);
-    if (!agg || input.now - agg.last > AGGREGATE_INTERVAL_MS) {
-      this.aggregates.set(input.aggregateKey, { first: input.message, last: input.now });
+  /** The history of `source`'s events about `object` (a uid, or an object key). */
+  history(source: string, object: string, now: number): SourceHistory {
+    let histories = this.objects.get(object);
+    if (!histories) this.objects.set(object, (histories = []));
+    for (const h of histories) if (h.source === source) return h;
+    const h: SourceHistory = { source, tokens: SPAM_BURST, at: now, aggregates: [] };
+    histories.push(h);
+    return h;
+  }
+
+  /** Aggregation: whether to record an event of this type, reason and message as it is, or combined. */
+  correlate(history: SourceHistory, type: string, reason: string, message: string, now: number): Correlation {
+    const agg = history.aggregates.find((a) => a.reason === reason && a.type === type);
+    if (!agg || now - agg.last > AGGREGATE_INTERVAL_MS) {
+      const fresh: Aggregate = { type, reason, first: message, last: now };
+      if (agg) history.aggregates[history.aggregates.indexOf(agg)] = fresh;
+      else history.aggregates.push(fresh);
       return RECORD;
     }
-    agg.last = input.now;
+    agg.last = now;
     if (!agg.messages) {
-      if (input.message === agg.first) return RECORD;
+      if (message === agg.first) return RECORD;
       agg.messages = new Set([agg.first]);
     }
-    agg.messages.add(input.message);
+    agg.messages.add(message);
     if (agg.messages.size < AGGREGATE_MAX_EVENTS) return RECORD;
     // keep the set from growing past the limit (client-go pops one at random; any one will do)
     agg.messages.delete(agg.messages.values().next().value as string);
-    return { action: 'combine', message: COMBINED_PREFIX + input.message };
+    return { action: 'combine', message: COMBINED_PREFIX + message };
   }
 
-  /**
-   * The spam filter's verdict on an event from one source about one object (`spamKey`: source,
-   * host, and the object's kind, namespace, name, uid and apiVersion): whether it may be written now.
-   */
-  allow(spamKey: string, now: number): boolean {
-    let bucket = this.buckets.get(spamKey);
-    if (!bucket) this.buckets.set(spamKey, (bucket = { tokens: SPAM_BURST, at: now }));
-    else if (now > bucket.at) {
-      bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (now - bucket.at) / SPAM_REFILL_MS);
-      bucket.at = now;
+  /** The spam filter's verdict on an event of this history's source about its object: whether it may be written now. */
+  allow(history: SourceHistory, now: number): boolean {
+    if (now > history.at) {
+      history.tokens = Math.min(SPAM_BURST, history.tokens + (now - history.at) / SPAM_REFILL_MS);
+      history.at = now;
     }
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
+    if (history.tokens < 1) return false;
+    history.tokens -= 1;
     return true;
   }
 }

@@ -6,7 +6,7 @@ import type { KubeObject } from './types.js';
 import type { Clock } from '../util/clock.js';
 import { LruMap } from '../util/lru-map.js';
 import { rfc3339 } from '../util/clock.js';
-import { hexDigest } from '../util/hash.js';
+import { stringsDigest } from '../util/hash.js';
 import { creationOrder } from './uid.js';
 
 /** Who reports: `default-scheduler`, `kubelet` (+ host), `deployment-controller`, … */
@@ -17,13 +17,21 @@ export interface EventSource {
 
 /**
  * What the recorders writing through one client share (as a component's broadcaster does): the
- * correlator, the Events last written (client-go's EventLogger cache, by `namespace/name`), and the
- * writes in flight, so writers of one Event (a combined one) take turns.
+ * correlator, the counts of the Events last written (client-go's EventLogger cache, by
+ * `namespace/name`), and the writes in flight, so writers of one Event (a combined one) take turns.
+ * The cache keeps counts and resourceVersions, not whole Events: a scale-up writes 4 Events per pod,
+ * and each one the cache held would live on in the old generation of the heap after its commit.
  */
 interface Shared {
   correlator: EventCorrelator;
-  written: LruMap<string, KubeObject>;
+  written: LruMap<string, Written>;
   inflight: Map<string, Promise<void>>;
+}
+
+/** What the cache keeps of an Event this process wrote: its count and the resourceVersion that has it. */
+interface Written {
+  readonly count: number;
+  readonly resourceVersion: string | undefined;
 }
 
 const WRITTEN_ENTRIES = 4096;
@@ -51,7 +59,7 @@ function serialized(inflight: Map<string, Promise<void>>, key: string, write: ()
   return mine;
 }
 
-/** The next version of an Event seen again: a fresh object (a write takes its argument over). */
+/** The next version of a stored Event seen again: a fresh object (a write takes its argument over). */
 function countedUp(event: KubeObject, now: string, message: string): KubeObject {
   return { ...event, metadata: { ...event.metadata }, count: (event.count ?? 1) + 1, lastTimestamp: now, message };
 }
@@ -63,10 +71,10 @@ function countedUp(event: KubeObject, now: string, message: string): KubeObject 
  * (store/event-keys.ts); an object whose uid carries no order (stored by an older build) gets 16
  * digits of the digest.
  */
-function nameFor(obj: KubeObject, identity: string): string {
-  const digest = hexDigest('sha1', identity);
+function nameFor(obj: KubeObject, identity: readonly string[]): string {
+  const digest = stringsDigest(identity);
   const order = creationOrder(obj.metadata.uid);
-  return order ? `${obj.metadata.name}.${order}${digest.slice(0, 12)}` : `${obj.metadata.name}.${digest.slice(0, 16)}`;
+  return order ? `${obj.metadata.name}.${order}${digest.slice(0, 12)}` : `${obj.metadata.name}.${digest}`;
 }
 
 /**
@@ -78,7 +86,7 @@ function nameFor(obj: KubeObject, identity: string): string {
  * identity (nameFor), so finding the previous one is a single get, not a list.
  */
 export class EventRecorder {
-  /** The source part of the correlator's keys. */
+  /** The source (component and host) as the correlator tells sources apart. */
   private readonly sourceKey: string;
 
   constructor(
@@ -92,29 +100,30 @@ export class EventRecorder {
   async event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): Promise<void> {
     const meta = obj.metadata;
     const namespace = meta.namespace ?? 'default';
-    // source and object (kind, namespace, name, uid, apiVersion), as client-go keys them
-    const objectKey = `${this.sourceKey}${obj.kind}\u0000${namespace}\u0000${meta.name}\u0000${meta.uid}\u0000${obj.apiVersion}`;
-    // the correlator's keys: a uid names one object by itself, and a short key is a cheaper lookup
-    // (a 30,000-pod scale-up looks up 120,000 Events' keys a few times each)
-    const correlationKey = meta.uid ? `${this.sourceKey}${meta.uid}` : objectKey;
-    const nowMs = this.clock.now().getTime();
-    const shared = sharedFor(this.client);
-    const verdict = shared.correlator.correlate({ aggregateKey: `${correlationKey}\u0000${type}\u0000${reason}`, message, now: nowMs });
+    const name = meta.name ?? '';
+    const uid = meta.uid ?? '';
+    const now = this.clock.now();
+    const nowMs = now.getTime();
+    const { correlator, inflight } = sharedFor(this.client);
+    // client-go keys an object by kind, namespace, name, uid and apiVersion: a uid alone names one
+    const history = correlator.history(this.sourceKey, uid || `${obj.kind}\u0000${namespace}\u0000${name}\u0000${obj.apiVersion}`, nowMs);
+    const verdict = correlator.correlate(history, type, reason, message, nowMs);
     const combined = verdict.action === 'combine';
     if (combined) message = verdict.message;
-    const name = combined
-      ? nameFor(obj, `${objectKey}\u0000${type}\u0000${reason}\u0000combined`)
-      : nameFor(obj, `${objectKey}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`);
-    const now = rfc3339(new Date(nowMs));
-    const key = `${namespace}/${name}`;
-    // the spam filter's key is the object key: source and object, whatever the reason
-    if (!shared.correlator.allow(correlationKey, nowMs)) {
-      await serialized(shared.inflight, key, async () => this.countHeldBack(key, now, message));
+    // the identity: source, object, then what the Event says (a combined one: its type and reason)
+    const { component, host = '' } = this.source;
+    const eventName = combined
+      ? nameFor(obj, [component, host, obj.kind, namespace, name, uid, obj.apiVersion, '', type, reason, '', 'combined'])
+      : nameFor(obj, [component, host, obj.kind, namespace, name, uid, obj.apiVersion, fieldPath ?? '', type, reason, message]);
+    const stamp = rfc3339(now);
+    const key = `${namespace}/${eventName}`;
+    if (!correlator.allow(history, nowMs)) {
+      await serialized(inflight, key, async () => this.countHeldBack(key));
       return;
     }
-    const fresh = this.newEvent(obj, name, namespace, type, reason, message, now, combined ? undefined : fieldPath);
+    const fresh = this.newEvent(obj, eventName, namespace, type, reason, message, stamp, combined ? undefined : fieldPath);
     try {
-      await serialized(shared.inflight, key, () => this.write(fresh, now, message));
+      await serialized(inflight, key, () => this.write(key, fresh, stamp, message));
     } catch (e) {
       // client-go's event sink: an Event the server refuses is dropped ("Server rejected event (will
       // not retry!)"), never the recording component's failure — a kubelet stopping the containers
@@ -124,28 +133,31 @@ export class EventRecorder {
   }
 
   /**
-   * An event the spam filter holds back: not written, but counted on the copy last written, so the
+   * An event the spam filter holds back: not written, but counted on the Event last written, so the
    * next write of it carries the count (client-go's EventLogger counts before the filter). One never
    * written is dropped, count and all.
    */
-  private countHeldBack(key: string, now: string, message: string): void {
+  private countHeldBack(key: string): void {
     const seen = sharedFor(this.client).written;
     const last = seen.get(key);
-    if (last) seen.set(key, countedUp(last, now, message));
+    if (last) seen.set(key, { count: last.count + 1, resourceVersion: last.resourceVersion });
   }
 
   /**
-   * Creates the Event, or counts up the one that exists: from the copy this process last wrote
-   * when it has one (client-go's EventLogger cache: no read), else after a get. Create comes first
-   * otherwise, as most events are new.
+   * Creates the Event, or counts up the one that exists: the one this process last wrote by a patch
+   * of its count, lastTimestamp and message (client-go's EventLogger: no read) unless someone changed
+   * it since, else after a get. Create comes first otherwise, as most events are new.
    */
-  private async write(fresh: KubeObject, now: string, message: string): Promise<void> {
-    const key = `${fresh.metadata.namespace}/${fresh.metadata.name}`;
+  private async write(key: string, fresh: KubeObject, now: string, message: string): Promise<void> {
     const seen = sharedFor(this.client).written;
+    const namespace = fresh.metadata.namespace;
+    const name = fresh.metadata.name!;
     const last = seen.get(key);
     if (last) {
       try {
-        seen.set(key, await this.client.update('events', countedUp(last, now, message)));
+        const count = last.count + 1;
+        const patch = { metadata: { resourceVersion: last.resourceVersion }, count, lastTimestamp: now, message };
+        seen.set(key, { count, resourceVersion: (await this.client.patch('events', namespace, name, 'merge', patch)).metadata.resourceVersion });
         return;
       } catch (e) {
         // changed or deleted by someone else since: start over from the store
@@ -154,12 +166,8 @@ export class EventRecorder {
       }
     }
     const created = await this.tryCreate(fresh);
-    if (created) {
-      seen.set(key, created);
-      return;
-    }
-    const existing = await this.client.get('events', fresh.metadata.namespace, fresh.metadata.name!);
-    seen.set(key, await this.client.update('events', countedUp(existing, now, message)));
+    const stored = created ?? (await this.client.update('events', countedUp(await this.client.get('events', namespace, name), now, message)));
+    seen.set(key, { count: stored.count ?? 1, resourceVersion: stored.metadata.resourceVersion });
   }
 
   /** Creates the Event (returning what was stored); undefined when it exists already. */
