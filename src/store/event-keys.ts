@@ -36,9 +36,24 @@ export function storedKey(key: string): string {
 
 /** The object key of an LMDB key (storedKey's inverse). */
 export function objectKey(stored: string): string {
-  if (!stored.startsWith(ORDERED)) return stored;
+  if (!isOrdered(stored)) return stored;
   const slash = stored.indexOf('/', NAMESPACE_AT);
   return `${EVENTS}${stored.slice(NAMESPACE_AT, slash)}/${stored.slice(slash + 1)}.${stored.slice(1, NAMESPACE_AT - 1)}`;
+}
+
+/** Whether an LMDB key is one stored in order. */
+export function isOrdered(stored: string): boolean {
+  return stored.startsWith(ORDERED);
+}
+
+/** The namespace of an LMDB key stored in order. */
+export function orderedNamespace(stored: string): string {
+  return stored.slice(NAMESPACE_AT, stored.indexOf('/', NAMESPACE_AT));
+}
+
+/** The 27 digits of an LMDB key stored in order. */
+export function orderedDigits(stored: string): string {
+  return stored.slice(1, NAMESPACE_AT - 1);
 }
 
 /** The LMDB range of the keys stored as they are: range, short of the keys stored in order (undefined: none). */
@@ -47,11 +62,14 @@ export function plainRange(range: KeyRange): KeyRange | undefined {
   return { start: range.start, end: range.end === undefined || compareKeys(range.end, ORDERED) > 0 ? ORDERED : range.end };
 }
 
+/** The LMDB range of all keys stored in order. */
+export const ORDERED_RANGE: KeyRange = { start: ORDERED, end: ORDERED_END };
+
 /** The LMDB range of all keys stored in order, or undefined when range holds no Event key. */
 export function orderedRange(range: KeyRange): KeyRange | undefined {
   const { start, end } = range;
   const holdsEvents = (start === undefined || compareKeys(start, EVENTS_END) < 0) && (end === undefined || compareKeys(end, EVENTS) > 0);
-  return holdsEvents ? { start: ORDERED, end: ORDERED_END } : undefined;
+  return holdsEvents ? ORDERED_RANGE : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Database } from 'lmdb';
 import type { KeyRange, KvEntry, WriteOp } from './kv-backend.js';
 import { inRange, mergeByKey, objectKey, orderedRange, plainRange, rangeNamespace, sortByKey, storedKey, storedKeysIn } from './event-keys.js';
+import type { EventSpans } from './event-spans.js';
 
 /**
  * Most Events stored in creation order that a range read of one namespace reads one by one; past
@@ -12,44 +13,58 @@ import { inRange, mergeByKey, objectKey, orderedRange, plainRange, rangeNamespac
  */
 const READ_ONE_BY_ONE = 4096;
 
-/** The committed object entries in range, in key order (values fresh copies). */
-export function* objectEntries(db: Database, range: KeyRange): Generator<KvEntry> {
+/**
+ * The committed object entries in range, in key order (values fresh copies). spans, when the
+ * caller knows them current (event-spans.ts), narrow a read of one namespace's Events.
+ */
+export function* objectEntries(db: Database, range: KeyRange, spans?: EventSpans): Generator<KvEntry> {
   const plain = plainRange(range);
   const stored = plain ? db.getRange(plain).map(({ key, value }) => ({ key: key as string, value })) : [];
-  yield* mergeByKey(stored, orderedEntries(db, range), (e) => e.key);
+  yield* mergeByKey(stored, orderedEntries(db, range, spans), (e) => e.key);
 }
 
-/** The committed object keys in range, in key order. */
-export function* objectKeys(db: Database, range: KeyRange): Generator<string> {
+/** The committed object keys in range, in key order (spans as for objectEntries). */
+export function* objectKeys(db: Database, range: KeyRange, spans?: EventSpans): Generator<string> {
   const plain = plainRange(range);
   const stored = plain ? db.getKeys(plain).map((key) => key as string) : [];
-  const ordered = sortByKey(orderedKeys(db, range).map((s) => ({ key: objectKey(s) })));
+  const ordered = sortByKey(orderedKeys(db, range, spans).map((s) => ({ key: objectKey(s) })));
   yield* mergeByKey(stored, ordered.map((e) => e.key), (key) => key);
 }
 
-/** The LMDB keys of the Events in range stored in creation order, in LMDB order. */
-function orderedKeys(db: Database, range: KeyRange): string[] {
+/**
+ * The LMDB range that holds the Events in range stored in creation order: all of them, or, for a
+ * range inside one namespace with spans known, that namespace's span; undefined when none can be
+ * in range.
+ */
+function orderedReadRange(range: KeyRange, spans: EventSpans | undefined): KeyRange | undefined {
   const ordered = orderedRange(range);
-  return ordered ? storedKeysIn(db.getKeys(ordered).map((key) => key as string), range) : [];
+  const ns = ordered && spans ? rangeNamespace(range) : undefined;
+  return ns === undefined ? ordered : spans!.range(ns);
+}
+
+/** The LMDB keys of the Events in range stored in creation order, in LMDB order. */
+function orderedKeys(db: Database, range: KeyRange, spans: EventSpans | undefined): string[] {
+  const read = orderedReadRange(range, spans);
+  return read ? storedKeysIn(db.getKeys(read).map((key) => key as string), range) : [];
 }
 
 /**
  * Their entries, in key order (every reader of object entries reads them all: KvStore.range).
  * Those of one namespace are found by their keys and read one by one when they are few; else all
- * are read in LMDB order, page after page, and those out of range dropped.
+ * in the read range are read in LMDB order, page after page, and those out of range dropped.
  */
-function orderedEntries(db: Database, range: KeyRange): KvEntry[] {
-  const ordered = orderedRange(range);
-  if (!ordered) return [];
+function orderedEntries(db: Database, range: KeyRange, spans: EventSpans | undefined): KvEntry[] {
+  const read = orderedReadRange(range, spans);
+  if (!read) return [];
   const out: KvEntry[] = [];
-  const few = rangeNamespace(range) === undefined ? undefined : orderedKeys(db, range);
+  const few = rangeNamespace(range) === undefined ? undefined : orderedKeys(db, range, spans);
   if (few && few.length <= READ_ONE_BY_ONE) {
     for (const stored of few) {
       const value = db.get(stored);
       if (value !== undefined) out.push({ key: objectKey(stored), value });
     }
   } else {
-    for (const { key: stored, value } of db.getRange(ordered)) {
+    for (const { key: stored, value } of db.getRange(read)) {
       const key = objectKey(stored as string);
       if (inRange(key, range)) out.push({ key, value });
     }

@@ -10,7 +10,8 @@ import { KeyFilter } from './key-filter.js';
 import { ensurePrivateDir } from '../util/state-dir.js';
 import { FileWriteLock } from './write-lock.js';
 import { lz4Dictionary, NEWEST_DICTIONARY } from './lz4-dictionary.js';
-import { objectKey, storedKey } from './event-keys.js';
+import { isOrdered, objectKey, ORDERED_RANGE, storedKey } from './event-keys.js';
+import { EventSpans, type SpansRecord } from './event-spans.js';
 import { inStoredOrder, objectEntries, objectKeys } from './lmdb-object-keys.js';
 
 /** The LMDB environment directory inside a cluster directory. */
@@ -73,6 +74,8 @@ const MAX_SHARED_STRUCTURES = 1024;
 const COMPRESS_FROM_BYTES = 64;
 /** The `sys` key naming the dictionary this store's values are compressed with. */
 const DICTIONARY_KEY = 'lz4Dictionary';
+/** The `sys` key of the Events' spans by namespace (event-spans.ts). */
+const SPANS_KEY = 'eventSpans';
 
 /** What lmdb-js keeps of the environment (not in its typings): its info names the newest commit. */
 interface EnvHandle {
@@ -197,13 +200,13 @@ class LmdbBackend implements KvBackend {
 
   *entries(space: Space, range: KeyRange): Generator<KvEntry> {
     const db = this.dbs[space];
-    if (space === 'objects') yield* objectEntries(db, range);
+    if (space === 'objects') yield* objectEntries(db, range, this.currentSpans());
     else for (const { key, value } of db.getRange(range)) yield { key: key as string, value };
   }
 
   *keys(space: Space, range: KeyRange): Generator<string> {
     const db = this.dbs[space];
-    if (space === 'objects') yield* objectKeys(db, range);
+    if (space === 'objects') yield* objectKeys(db, range, this.currentSpans());
     else for (const key of db.getKeys(range)) yield key as string;
   }
 
@@ -239,14 +242,41 @@ class LmdbBackend implements KvBackend {
     root.transactionSync(() => {
       refused = !this.startsFromNewest() ? 'stale' : !this.recordDictionary() ? 'dictionary' : undefined;
       if (refused) return ABORT;
-      for (const { op, key } of inStoredOrder(ops)) {
+      const ordered = inStoredOrder(ops);
+      for (const { op, key } of ordered) {
         const db = this.dbs[op.space];
         if (op.value === undefined) db.removeSync(key);
         else db.putSync(key, op.value);
       }
+      this.keepSpans(ordered);
       return true;
     });
     return refused;
+  }
+
+  /**
+   * Inside a write transaction, after its writes: stores the Events' spans by namespace with this
+   * commit, those of the last commit widened by the keys written, or, when the last commit did not
+   * store them (none has yet, or an older build committed since), built anew from the keys.
+   */
+  private keepSpans(written: readonly { op: WriteOp; key: string }[]): void {
+    const { root, dbs } = this.env;
+    const txn = root.getWriteTxnId();
+    const last = dbs.sys.get(SPANS_KEY) as SpansRecord | undefined;
+    let spans: EventSpans;
+    if (last?.txn === txn - 1) {
+      spans = EventSpans.fromRecord(last);
+      for (const { op, key } of written) if (op.space === 'objects' && op.value !== undefined && isOrdered(key)) spans.note(key);
+    } else {
+      spans = EventSpans.of(dbs.objects.getKeys(ORDERED_RANGE).map((key) => key as string));
+    }
+    dbs.sys.putSync(SPANS_KEY, spans.toRecord(txn));
+  }
+
+  /** The Events' spans when the newest commit stored them (see keepSpans), else undefined. */
+  private currentSpans(): EventSpans | undefined {
+    const record = this.dbs.sys.get(SPANS_KEY) as SpansRecord | undefined;
+    return record?.txn === (this.env.root as unknown as EnvHandle).env.info().lastTxnId ? EventSpans.fromRecord(record) : undefined;
   }
 
   /**

@@ -77,4 +77,46 @@ describe('event keys', () => {
     expect(raw.slice(-4)).toEqual(names.map((name, i) => `~${ordered(i)}/default/${name}`));
     expect(raw).toContain('/registry/pods/default/web-q');
   });
+
+  it('reads a namespace\'s Events in the span its own were created in, and all of them after a commit that kept no spans', () => {
+    const dir = join(root, 'spans');
+    const event = (ns: string, name: string) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: ns } });
+    const put = (s: LmdbStore, ns: string, i: number) => s.put(`/registry/events/${ns}/p${i}.${ordered(i)}`, event(ns, `p${i}.${ordered(i)}`));
+    const names = (s: LmdbStore, ns: string) => s.range(`/registry/events/${ns}/`).map((e) => e.metadata.name);
+    const store = LmdbStore.open(dir);
+    for (let i = 0; i < 50; i++) put(store, 'big', i);
+    for (let i = 50; i < 53; i++) put(store, 'small', i);
+    for (let i = 53; i < 100; i++) put(store, 'big', i);
+    store.commit();
+    store.close();
+    const path = join(dir, LMDB_DIR);
+    const env = open({ path, maxDbs: 16 });
+    const sys = env.openDB({ name: 'sys' });
+    const record = sys.get('eventSpans') as { txn: number; spans: Record<string, [string, string]> };
+    expect(record.spans).toEqual({ big: [ordered(0), ordered(99)], small: [ordered(50), ordered(52)] });
+
+    // the reader trusts spans the newest commit stored: told that `small` has none, it reads none
+    env.transactionSync(() => sys.putSync('eventSpans', { txn: env.getWriteTxnId(), spans: { big: record.spans.big } }));
+    let s = LmdbStore.open(dir);
+    expect(names(s, 'small')).toEqual([]);
+    expect(names(s, 'big')).toHaveLength(97);
+    s.close();
+
+    // a commit by a build that keeps no spans (an Event of `small` far after its span): all are read again
+    const late = `p500.${ordered(500)}`;
+    // (written as lmdb-js writes by default: shapes inline, uncompressed, which the store reads)
+    const plain = env.openDB({ name: 'objects', compression: false });
+    env.transactionSync(() => plain.putSync(`~${ordered(500)}/small/p500`, event('small', late)));
+    const small = [...[50, 51, 52].map((i) => `p${i}.${ordered(i)}`), late].sort();
+    s = LmdbStore.open(dir);
+    expect(names(s, 'small')).toEqual(small);
+    // and the next commit that keeps them builds them anew from the keys
+    s.put('/registry/pods/small/p1', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p1', namespace: 'small' } });
+    s.commit();
+    expect((sys.get('eventSpans') as typeof record).spans.small).toEqual([ordered(50), ordered(500)]);
+    expect(names(s, 'small')).toEqual(small);
+    s.close();
+    void env.close();
+  });
 });
+
