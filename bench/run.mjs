@@ -111,6 +111,11 @@ try {
     const inEmpty = timeCli(['get', 'pods', '-n', 'small'], empty, 9);
     report('reads: `get pods -n small` (5 pods), store without the 10,000', fmt(inEmpty));
     report('reads: `get pods -n small` (5 pods), store with the 10,000', fmt(inBig), `${ratio(inBig, inEmpty)} (target ≤ 1.5×)`);
+    // describe lists the pod's Events: a small namespace's, among the 40,000 of the 10,000 pods
+    const describeBig = timeCli(['describe', 'pod', 's-0', '-n', 'small'], big, 9);
+    const describeEmpty = timeCli(['describe', 'pod', 's-0', '-n', 'small'], empty, 9);
+    report('reads: `describe pod -n small`, without the 10,000', fmt(describeEmpty));
+    report('reads: `describe pod -n small`, with the 10,000 and Events', fmt(describeBig), ratio(describeBig, describeEmpty));
   }
 
   if (want('scale-up')) {

@@ -14,17 +14,20 @@ import type { EventSpans } from './event-spans.js';
 const READ_ONE_BY_ONE = 4096;
 
 /**
- * The committed object entries in range, in key order (values fresh copies). spans, when the
- * caller knows them current (event-spans.ts), narrow a read of one namespace's Events.
+ * The Events' spans (event-spans.ts) when they are current, asked for only by a read of one
+ * namespace's Events, which they narrow.
  */
-export function* objectEntries(db: Database, range: KeyRange, spans?: EventSpans): Generator<KvEntry> {
+export type SpansSource = () => EventSpans | undefined;
+
+/** The committed object entries in range, in key order (values fresh copies). */
+export function* objectEntries(db: Database, range: KeyRange, spans?: SpansSource): Generator<KvEntry> {
   const plain = plainRange(range);
   const stored = plain ? db.getRange(plain).map(({ key, value }) => ({ key: key as string, value })) : [];
   yield* mergeByKey(stored, orderedEntries(db, range, spans), (e) => e.key);
 }
 
-/** The committed object keys in range, in key order (spans as for objectEntries). */
-export function* objectKeys(db: Database, range: KeyRange, spans?: EventSpans): Generator<string> {
+/** The committed object keys in range, in key order. */
+export function* objectKeys(db: Database, range: KeyRange, spans?: SpansSource): Generator<string> {
   const plain = plainRange(range);
   const stored = plain ? db.getKeys(plain).map((key) => key as string) : [];
   const ordered = sortByKey(orderedKeys(db, range, spans).map((s) => ({ key: objectKey(s) })));
@@ -36,14 +39,15 @@ export function* objectKeys(db: Database, range: KeyRange, spans?: EventSpans): 
  * range inside one namespace with spans known, that namespace's span; undefined when none can be
  * in range.
  */
-function orderedReadRange(range: KeyRange, spans: EventSpans | undefined): KeyRange | undefined {
+function orderedReadRange(range: KeyRange, spans: SpansSource | undefined): KeyRange | undefined {
   const ordered = orderedRange(range);
   const ns = ordered && spans ? rangeNamespace(range) : undefined;
-  return ns === undefined ? ordered : spans!.range(ns);
+  const known = ns === undefined ? undefined : spans!();
+  return known ? known.range(ns!) : ordered;
 }
 
 /** The LMDB keys of the Events in range stored in creation order, in LMDB order. */
-function orderedKeys(db: Database, range: KeyRange, spans: EventSpans | undefined): string[] {
+function orderedKeys(db: Database, range: KeyRange, spans: SpansSource | undefined): string[] {
   const read = orderedReadRange(range, spans);
   return read ? storedKeysIn(db.getKeys(read).map((key) => key as string), range) : [];
 }
@@ -53,7 +57,7 @@ function orderedKeys(db: Database, range: KeyRange, spans: EventSpans | undefine
  * Those of one namespace are found by their keys and read one by one when they are few; else all
  * in the read range are read in LMDB order, page after page, and those out of range dropped.
  */
-function orderedEntries(db: Database, range: KeyRange, spans: EventSpans | undefined): KvEntry[] {
+function orderedEntries(db: Database, range: KeyRange, spans: SpansSource | undefined): KvEntry[] {
   const read = orderedReadRange(range, spans);
   if (!read) return [];
   const out: KvEntry[] = [];

@@ -200,13 +200,13 @@ class LmdbBackend implements KvBackend {
 
   *entries(space: Space, range: KeyRange): Generator<KvEntry> {
     const db = this.dbs[space];
-    if (space === 'objects') yield* objectEntries(db, range, this.currentSpans());
+    if (space === 'objects') yield* objectEntries(db, range, this.currentSpans);
     else for (const { key, value } of db.getRange(range)) yield { key: key as string, value };
   }
 
   *keys(space: Space, range: KeyRange): Generator<string> {
     const db = this.dbs[space];
-    if (space === 'objects') yield* objectKeys(db, range, this.currentSpans());
+    if (space === 'objects') yield* objectKeys(db, range, this.currentSpans);
     else for (const key of db.getKeys(range)) yield key as string;
   }
 
@@ -274,10 +274,10 @@ class LmdbBackend implements KvBackend {
   }
 
   /** The Events' spans when the newest commit stored them (see keepSpans), else undefined. */
-  private currentSpans(): EventSpans | undefined {
+  private readonly currentSpans = (): EventSpans | undefined => {
     const record = this.dbs.sys.get(SPANS_KEY) as SpansRecord | undefined;
     return record?.txn === (this.env.root as unknown as EnvHandle).env.info().lastTxnId ? EventSpans.fromRecord(record) : undefined;
-  }
+  };
 
   /**
    * Inside a write transaction: records which dictionary the objects are compressed with, the first
