@@ -62,14 +62,19 @@ export function plainRange(range: KeyRange): KeyRange | undefined {
   return { start: range.start, end: range.end === undefined || compareKeys(range.end, ORDERED) > 0 ? ORDERED : range.end };
 }
 
-/** The LMDB range of all keys stored in order. */
-export const ORDERED_RANGE: KeyRange = { start: ORDERED, end: ORDERED_END };
+/**
+ * The LMDB range of all keys stored in order: a new object each time, as lmdb-js writes its
+ * options into the object a read is given (getKeys sets `values: false`).
+ */
+export function allOrderedRange(): KeyRange {
+  return { start: ORDERED, end: ORDERED_END };
+}
 
 /** The LMDB range of all keys stored in order, or undefined when range holds no Event key. */
 export function orderedRange(range: KeyRange): KeyRange | undefined {
   const { start, end } = range;
   const holdsEvents = (start === undefined || compareKeys(start, EVENTS_END) < 0) && (end === undefined || compareKeys(end, EVENTS) > 0);
-  return holdsEvents ? ORDERED_RANGE : undefined;
+  return holdsEvents ? allOrderedRange() : undefined;
 }
 
 /**

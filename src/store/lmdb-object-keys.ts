@@ -61,14 +61,15 @@ function orderedEntries(db: Database, range: KeyRange, spans: SpansSource | unde
   const read = orderedReadRange(range, spans);
   if (!read) return [];
   const out: KvEntry[] = [];
-  const few = rangeNamespace(range) === undefined ? undefined : orderedKeys(db, range, spans);
+  // (lmdb-js writes its options into the range it is given: each read gets its own copy)
+  const few = rangeNamespace(range) === undefined ? undefined : storedKeysIn(db.getKeys({ ...read }).map((key) => key as string), range);
   if (few && few.length <= READ_ONE_BY_ONE) {
     for (const stored of few) {
       const value = db.get(stored);
       if (value !== undefined) out.push({ key: objectKey(stored), value });
     }
   } else {
-    for (const { key: stored, value } of db.getRange(read)) {
+    for (const { key: stored, value } of db.getRange({ ...read })) {
       const key = objectKey(stored as string);
       if (inRange(key, range)) out.push({ key, value });
     }

@@ -10,7 +10,7 @@ import { KeyFilter } from './key-filter.js';
 import { ensurePrivateDir } from '../util/state-dir.js';
 import { FileWriteLock } from './write-lock.js';
 import { lz4Dictionary, NEWEST_DICTIONARY } from './lz4-dictionary.js';
-import { isOrdered, objectKey, ORDERED_RANGE, storedKey } from './event-keys.js';
+import { allOrderedRange, isOrdered, objectKey, storedKey } from './event-keys.js';
 import { EventSpans, type SpansRecord } from './event-spans.js';
 import { inStoredOrder, objectEntries, objectKeys } from './lmdb-object-keys.js';
 
@@ -268,7 +268,7 @@ class LmdbBackend implements KvBackend {
       spans = EventSpans.fromRecord(last);
       for (const { op, key } of written) if (op.space === 'objects' && op.value !== undefined && isOrdered(key)) spans.note(key);
     } else {
-      spans = EventSpans.of(dbs.objects.getKeys(ORDERED_RANGE).map((key) => key as string));
+      spans = EventSpans.of(dbs.objects.getKeys(allOrderedRange()).map((key) => key as string));
     }
     dbs.sys.putSync(SPANS_KEY, spans.toRecord(txn));
   }
