@@ -201,13 +201,13 @@ class LmdbBackend implements KvBackend {
   *entries(space: Space, range: KeyRange): Generator<KvEntry> {
     const db = this.dbs[space];
     if (space === 'objects') yield* objectEntries(db, range, this.currentSpans);
-    else for (const { key, value } of db.getRange(range)) yield { key: key as string, value };
+    else for (const { key, value } of db.getRange({ ...range })) yield { key: key as string, value };
   }
 
   *keys(space: Space, range: KeyRange): Generator<string> {
     const db = this.dbs[space];
     if (space === 'objects') yield* objectKeys(db, range, this.currentSpans);
-    else for (const key of db.getKeys(range)) yield key as string;
+    else for (const key of db.getKeys({ ...range })) yield key as string;
   }
 
   write(ops: readonly WriteOp[]): void {
