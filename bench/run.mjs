@@ -2,7 +2,7 @@
 // `npm run bench`: the figures the issues ask for, measured in one run on this machine.
 // Ratios are against baselines measured in the same run. Nothing here asserts a time.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,23 +127,35 @@ try {
     run(['cluster', 'create', 'big', '--nodes', String(nodes)], { stateDir: empty });
     const deploy = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: default\nspec:\n  replicas: 0\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: c\n        image: nginx:1.27\n        resources:\n          requests:\n            cpu: 10m\n            memory: 16Mi\n`;
     run(['apply', '-f', '-'], { stateDir: big, input: deploy });
-    const up = await runMeasured(['scale', 'deployment/web', '--replicas', String(replicas)], big);
-    // the scale command's own control loop must have brought every replica up
-    const deployRow = run(['get', 'deploy', 'web', '--no-headers'], { stateDir: big }).stdout.trim().split(/\s+/);
-    const running = run(['get', 'pods', '--field-selector', 'status.phase=Running', '-o', 'name'], { stateDir: big }).stdout.split('\n').filter(Boolean).length;
-    if (deployRow[1] !== `${replicas}/${replicas}` || running !== replicas) {
-      throw new Error(`after scale: deployment ${deployRow.join(' ')}, ${running} pods Running (want ${replicas})`);
+    // this machine's speed varies by a fifth from minute to minute: the scale runs more than once,
+    // each from a copy of the cluster before it, and the best time and the highest memory count
+    const runs = Math.max(1, Number(process.env.POCKETKUBE_BENCH_SCALE_RUNS ?? 2));
+    const ups = [];
+    let scaled = big;
+    for (let i = 0; i < runs; i++) {
+      scaled = tempDir();
+      cpSync(big, scaled, { recursive: true });
+      ups.push(await runMeasured(['scale', 'deployment/web', '--replicas', String(replicas)], scaled));
+      // the scale command's own control loop must have brought every replica up
+      const deployRow = run(['get', 'deploy', 'web', '--no-headers'], { stateDir: scaled }).stdout.trim().split(/\s+/);
+      const running = run(['get', 'pods', '--field-selector', 'status.phase=Running', '-o', 'name'], { stateDir: scaled }).stdout.split('\n').filter(Boolean).length;
+      if (deployRow[1] !== `${replicas}/${replicas}` || running !== replicas) {
+        throw new Error(`after scale: deployment ${deployRow.join(' ')}, ${running} pods Running (want ${replicas})`);
+      }
     }
-    report(`scale-up: deployment 0 → ${replicas} on ${nodes} nodes (one \`scale\`)`, `${(up.ms / 1000).toFixed(1)} s`, `${Math.round(replicas / (up.ms / 1000))} pods/s (target ≥ 3,000)`);
-    report('scale-up: peak RSS of that `scale`', mb(up.rssBytes), '(target ≤ 300 MB)');
-    if (up.peak) {
+    const fastest = Math.min(...ups.map((u) => u.ms));
+    const fullest = ups.reduce((a, b) => (b.rssBytes > a.rssBytes ? b : a));
+    const each = runs > 1 ? `; runs: ${ups.map((u) => `${(u.ms / 1000).toFixed(1)} s`).join(', ')}` : '';
+    report(`scale-up: deployment 0 → ${replicas} on ${nodes} nodes (best of ${runs})`, `${(fastest / 1000).toFixed(1)} s`, `${Math.round(replicas / (fastest / 1000))} pods/s (target ≥ 3,000)${each}`);
+    report(`scale-up: peak RSS of that \`scale\` (highest of ${runs})`, mb(fullest.rssBytes), '(target ≤ 300 MB)');
+    if (fullest.peak) {
       // what the highest reading from outside was made of (readings every 100 ms, so a little under the peak)
-      const { rss, anonymous, mapped } = up.peak;
+      const { rss, anonymous, mapped } = fullest.peak;
       report('scale-up: at the highest reading, anonymous (heap, native)', mb(anonymous));
       report('scale-up: at the highest reading, LMDB map pages (clean, file-backed)', mb(mapped));
       report('scale-up: at the highest reading, other (code, shared libraries)', mb(rss - anonymous - mapped));
     }
-    const noopBig = timeCli(['get', 'ns'], big, 9);
+    const noopBig = timeCli(['get', 'ns'], scaled, 9);
     const noopEmpty = timeCli(['get', 'ns'], empty, 9);
     report(`no-op: \`get ns\`, cluster of ${nodes} nodes without pods (median of 9)`, fmt(noopEmpty));
     report(`no-op: \`get ns\`, same with ${replicas} pods Running (median of 9)`, fmt(noopBig), `${ratio(noopBig, noopEmpty)} (target ≤ 1.5×)`);
