@@ -1,5 +1,6 @@
-import type { KeyRange } from './kv-backend.js';
-import { orderedNamespace, orderedDigits } from './event-keys.js';
+import type { Database } from 'lmdb';
+import type { KeyRange, WriteOp } from './kv-backend.js';
+import { allOrderedRange, isOrdered, orderedNamespace, orderedDigits } from './event-keys.js';
 
 /**
  * Per namespace, the span of the LMDB keys its Events stored in creation order lie in
@@ -59,4 +60,30 @@ export class EventSpans {
   toRecord(txn: number): SpansRecord {
     return { txn, spans: Object.fromEntries(this.spans) };
   }
+}
+
+/** The `sys` key of the spans. */
+const SPANS_KEY = 'eventSpans';
+
+/**
+ * Inside a write transaction (`txn`), after its writes: stores the spans with this commit, those of
+ * the last commit widened by the keys written, or, when the last commit did not store them (none
+ * has yet, or an older build committed since), built anew from the keys.
+ */
+export function keepSpans(sys: Database, objects: Database, txn: number, written: readonly { op: WriteOp; key: string }[]): void {
+  const last = sys.get(SPANS_KEY) as SpansRecord | undefined;
+  let spans: EventSpans;
+  if (last?.txn === txn - 1) {
+    spans = EventSpans.fromRecord(last);
+    for (const { op, key } of written) if (op.space === 'objects' && op.value !== undefined && isOrdered(key)) spans.note(key);
+  } else {
+    spans = EventSpans.of(objects.getKeys(allOrderedRange()).map((key) => key as string));
+  }
+  sys.putSync(SPANS_KEY, spans.toRecord(txn));
+}
+
+/** The spans stored with the commit `newestTxn` (the newest), else undefined. */
+export function storedSpans(sys: Database, newestTxn: number): EventSpans | undefined {
+  const record = sys.get(SPANS_KEY) as SpansRecord | undefined;
+  return record?.txn === newestTxn ? EventSpans.fromRecord(record) : undefined;
 }

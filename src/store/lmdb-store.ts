@@ -10,8 +10,8 @@ import { KeyFilter } from './key-filter.js';
 import { ensurePrivateDir } from '../util/state-dir.js';
 import { FileWriteLock } from './write-lock.js';
 import { lz4Dictionary, NEWEST_DICTIONARY } from './lz4-dictionary.js';
-import { allOrderedRange, isOrdered, objectKey, storedKey } from './event-keys.js';
-import { EventSpans, type SpansRecord } from './event-spans.js';
+import { objectKey, storedKey } from './event-keys.js';
+import { type EventSpans, keepSpans, storedSpans } from './event-spans.js';
 import { inStoredOrder, objectEntries, objectKeys } from './lmdb-object-keys.js';
 
 /** The LMDB environment directory inside a cluster directory. */
@@ -74,8 +74,6 @@ const MAX_SHARED_STRUCTURES = 1024;
 const COMPRESS_FROM_BYTES = 64;
 /** The `sys` key naming the dictionary this store's values are compressed with. */
 const DICTIONARY_KEY = 'lz4Dictionary';
-/** The `sys` key of the Events' spans by namespace (event-spans.ts). */
-const SPANS_KEY = 'eventSpans';
 
 /** What lmdb-js keeps of the environment (not in its typings): its info names the newest commit. */
 interface EnvHandle {
@@ -248,36 +246,14 @@ class LmdbBackend implements KvBackend {
         if (op.value === undefined) db.removeSync(key);
         else db.putSync(key, op.value);
       }
-      this.keepSpans(ordered);
+      keepSpans(this.dbs.sys, this.dbs.objects, this.env.root.getWriteTxnId(), ordered);
       return true;
     });
     return refused;
   }
 
-  /**
-   * Inside a write transaction, after its writes: stores the Events' spans by namespace with this
-   * commit, those of the last commit widened by the keys written, or, when the last commit did not
-   * store them (none has yet, or an older build committed since), built anew from the keys.
-   */
-  private keepSpans(written: readonly { op: WriteOp; key: string }[]): void {
-    const { root, dbs } = this.env;
-    const txn = root.getWriteTxnId();
-    const last = dbs.sys.get(SPANS_KEY) as SpansRecord | undefined;
-    let spans: EventSpans;
-    if (last?.txn === txn - 1) {
-      spans = EventSpans.fromRecord(last);
-      for (const { op, key } of written) if (op.space === 'objects' && op.value !== undefined && isOrdered(key)) spans.note(key);
-    } else {
-      spans = EventSpans.of(dbs.objects.getKeys(allOrderedRange()).map((key) => key as string));
-    }
-    dbs.sys.putSync(SPANS_KEY, spans.toRecord(txn));
-  }
-
-  /** The Events' spans when the newest commit stored them (see keepSpans), else undefined. */
-  private readonly currentSpans = (): EventSpans | undefined => {
-    const record = this.dbs.sys.get(SPANS_KEY) as SpansRecord | undefined;
-    return record?.txn === (this.env.root as unknown as EnvHandle).env.info().lastTxnId ? EventSpans.fromRecord(record) : undefined;
-  };
+  /** The Events' spans when the newest commit stored them (see event-spans.ts), else undefined. */
+  private readonly currentSpans = (): EventSpans | undefined => storedSpans(this.dbs.sys, (this.env.root as unknown as EnvHandle).env.info().lastTxnId);
 
   /**
    * Inside a write transaction: records which dictionary the objects are compressed with, the first
