@@ -79,10 +79,15 @@ export class EventCorrelator {
   /** Aggregation: whether to record an event of this type, reason and message as it is, or combined. */
   correlate(history: SourceHistory, type: string, reason: string, message: string, now: number): Correlation {
     const agg = history.aggregates.find((a) => a.reason === reason && a.type === type);
-    if (!agg || now - agg.last > AGGREGATE_INTERVAL_MS) {
-      const fresh: Aggregate = { type, reason, first: message, last: now };
-      if (agg) history.aggregates[history.aggregates.indexOf(agg)] = fresh;
-      else history.aggregates.push(fresh);
+    if (!agg) {
+      history.aggregates.push({ type, reason, first: message, last: now });
+      return RECORD;
+    }
+    if (now - agg.last > AGGREGATE_INTERVAL_MS) {
+      // nothing similar for 10 minutes: start over
+      agg.first = message;
+      agg.messages = undefined;
+      agg.last = now;
       return RECORD;
     }
     agg.last = now;

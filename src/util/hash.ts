@@ -24,8 +24,8 @@ function fmix32(h: number): number {
  * A 64-bit digest of strings, as 16 hex digits: of their UTF-16 code units, each string followed
  * by a NUL (so ['ab', 'c'] and ['a', 'bc'] differ), in two 32-bit lanes (FNV-1a, and a
  * multiply-xorshift), each finished with fmix32. Not cryptographic: for names derived from an
- * identity (an Event's), which sha1 gave only after joining the parts into one string, at several
- * times the cost of recording the rest of the Event.
+ * identity (an Event's), without joining its parts into a string for sha1 first, 120,000 times in a
+ * 30,000-pod scale-up.
  */
 export function stringsDigest(parts: readonly string[]): string {
   let a = 0x811c9dc5;
