@@ -49,7 +49,13 @@ function orderedReadRange(range: KeyRange, spans: SpansSource | undefined): KeyR
 /** The LMDB keys of the Events in range stored in creation order, in LMDB order. */
 function orderedKeys(db: Database, range: KeyRange, spans: SpansSource | undefined): string[] {
   const read = orderedReadRange(range, spans);
-  return read ? storedKeysIn(db.getKeys(read).map((key) => key as string), range) : [];
+  return read ? keysIn(db, read, range) : [];
+}
+
+/** Of the LMDB keys in read, those whose object keys are in range. */
+function keysIn(db: Database, read: KeyRange, range: KeyRange): string[] {
+  // lmdb-js writes its options into the range it is given: it gets a copy
+  return storedKeysIn(db.getKeys({ ...read }).map((key) => key as string), range);
 }
 
 /**
@@ -61,15 +67,14 @@ function orderedEntries(db: Database, range: KeyRange, spans: SpansSource | unde
   const read = orderedReadRange(range, spans);
   if (!read) return [];
   const out: KvEntry[] = [];
-  // (lmdb-js writes its options into the range it is given: each read gets its own copy)
-  const few = rangeNamespace(range) === undefined ? undefined : storedKeysIn(db.getKeys({ ...read }).map((key) => key as string), range);
+  const few = rangeNamespace(range) === undefined ? undefined : keysIn(db, read, range);
   if (few && few.length <= READ_ONE_BY_ONE) {
     for (const stored of few) {
       const value = db.get(stored);
       if (value !== undefined) out.push({ key: objectKey(stored), value });
     }
   } else {
-    for (const { key: stored, value } of db.getRange({ ...read })) {
+    for (const { key: stored, value } of db.getRange({ ...read /* a copy, as in keysIn */ })) {
       const key = objectKey(stored as string);
       if (inRange(key, range)) out.push({ key, value });
     }

@@ -253,7 +253,7 @@ class LmdbBackend implements KvBackend {
   }
 
   /** The Events' spans when the newest commit stored them (see event-spans.ts), else undefined. */
-  private readonly currentSpans = (): EventSpans | undefined => storedSpans(this.dbs.sys, (this.env.root as unknown as EnvHandle).env.info().lastTxnId);
+  private readonly currentSpans = (): EventSpans | undefined => storedSpans(this.dbs.sys, this.newestTxn());
 
   /**
    * Inside a write transaction: records which dictionary the objects are compressed with, the first
@@ -269,8 +269,12 @@ class LmdbBackend implements KvBackend {
 
   /** Inside a write transaction: whether it starts from the newest commit (see the class comment). */
   private startsFromNewest(): boolean {
-    const { root } = this.env;
-    return root.getWriteTxnId() === (root as unknown as EnvHandle).env.info().lastTxnId + 1;
+    return this.env.root.getWriteTxnId() === this.newestTxn() + 1;
+  }
+
+  /** The id of the newest commit, as LMDB's lock file names it. */
+  private newestTxn(): number {
+    return (this.env.root as unknown as EnvHandle).env.info().lastTxnId;
   }
 
   /** Closes and opens the environment again, which makes LMDB's lock file name the newest commit. */
