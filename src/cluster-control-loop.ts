@@ -8,10 +8,10 @@ import type { Client } from './api/client.js';
 import type { ChangeFeed } from './apiserver/change-feed.js';
 import { type Reconciler, WorkQueue } from './controllers/reconciler.js';
 import { ReconcilerSet } from './controllers/reconciler-set.js';
-import { CHECKPOINT_HEAP_BYTES, CHECKPOINT_WRITES, MAX_RECONCILES, MAX_ROUNDS } from './cluster-limits.js';
+import { CHECKPOINT_WRITES, HEAP_BOUND_BYTES, HEAP_GROWTH, MAX_RECONCILES, MAX_ROUNDS } from './cluster-limits.js';
 import type { Store } from './store/store.js';
 import type { Clock } from './util/clock.js';
-import { HeapBound } from './util/heap.js';
+import { HeapBound, yieldToCollector } from './util/heap.js';
 
 /** The store meta key of the last revision whose changes the loop has collected. */
 const META_RECONCILED = 'reconciledRevision';
@@ -31,7 +31,7 @@ export interface ControlLoopDeps {
 export class ControlLoop {
   private readonly reconcilers = new ReconcilerSet();
   private readonly queue = new WorkQueue();
-  private readonly heap = new HeapBound(CHECKPOINT_HEAP_BYTES);
+  private readonly heap = new HeapBound(HEAP_BOUND_BYTES, HEAP_GROWTH);
 
   constructor(private readonly deps: ControlLoopDeps) {}
 
@@ -78,6 +78,9 @@ export class ControlLoop {
         await this.reconcileOne(reconciler, key);
       }
       if (this.deps.store.pendingWrites() >= CHECKPOINT_WRITES) this.checkpoint();
+      // the heap is bounded at every round's end (a round of a scale-up allocates ~30 MB); the
+      // loop's awaits never let the event loop turn, which a collection needs to start and to end
+      if (this.heap.check()) await yieldToCollector();
     }
     // the bounds stopped the loop: what is queued still runs, at the next invocation
     this.persistQueued();
@@ -156,7 +159,6 @@ export class ControlLoop {
     this.persistQueued();
     this.deps.feed.persist();
     this.deps.store.commit();
-    this.heap.check();
   }
 }
 
