@@ -262,6 +262,23 @@ export function storeContract(name: string, factory: (options?: ContractOptions)
       expect(store.takeDue(100)).toEqual([]);
     });
 
+    it('within one batch, finds keys added after a take, however early they are due', () => {
+      store.addDelayed({ due: 10, queue: 'kubelet', key: 'node-1' });
+      store.addDelayed({ due: 50, queue: 'kubelet', key: 'node-2' });
+      store.commit();
+      expect(store.takeDue(20).map((d) => d.key)).toEqual(['node-1']);
+      expect(store.nextDue()).toBe(50);
+      // due before what was taken (a reconcile that failed, a key queued for now)
+      store.addDelayed({ due: 5, queue: 'deployment', key: 'a/web' });
+      store.addDelayed({ due: 20, queue: 'kubelet', key: 'node-1' });
+      expect(store.nextDue()).toBe(5);
+      expect(store.takeDue(20).map((d) => d.key)).toEqual(['a/web', 'node-1']);
+      expect(store.nextDue()).toBe(50);
+      store.commit();
+      expect(store.nextDue()).toBe(50);
+      expect(store.takeDue(100).map((d) => d.key)).toEqual(['node-2']);
+    });
+
     it('compacts the change log to the newest entries at commit', () => {
       const small = factory({ changeLogRetain: 3 });
       try {
