@@ -173,4 +173,20 @@ describe('Deployment controller', () => {
     expect(cond.message).toMatch(/^ReplicaSet "web-[a-z0-9]+" has timed out progressing\.$/);
     await c.close();
   });
+
+  it('a complete rollout whose pod turns unready stays complete, and is not requeued past its deadline', async () => {
+    const { c } = await testCluster();
+    await c.client.create('deployments', deployment('web', 1, { progressDeadlineSeconds: 60 }));
+    await c.reconcile();
+    await makeReady(c);
+    const [p] = await pods(c);
+    await c.client.updateStatus('pods', { ...p, status: { ...p.status, conditions: [{ type: 'Ready', status: 'False' }] } });
+    await c.reconcile();
+    // past the deadline, nothing is due: the time it takes passes in a few steps, not one per ms
+    expect(await c.advanceStepwise(10 * 60_000)).toBeLessThan(10);
+    const d = await c.client.get('deployments', 'default', 'web');
+    expect(d.status.conditions.map((x: { type: string; status: string; reason: string }) => `${x.type}=${x.status}/${x.reason}`))
+      .toEqual(['Progressing=True/NewReplicaSetAvailable', 'Available=False/MinimumReplicasUnavailable']);
+    await c.close();
+  });
 });

@@ -67,4 +67,40 @@ describe('batch workloads, daemon sets and cluster time end to end', { timeout: 
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('error: invalid duration "soon": use a duration such as 90s, 5m or 1h30m\n');
   });
+
+  it('advances an hour of crash-looping pods whose Deployment had completed, step by step', () => {
+    // The Deployment completes (the pods start Ready), then every pod crashes and loops in
+    // back-off. Its controller once asked to look again 1 ms later for ever: 100,000 steps
+    // stopped the advance after seconds of cluster time.
+    const manifest = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: crashy, namespace: default}
+spec:
+  replicas: 5
+  selector: {matchLabels: {app: crashy}}
+  template:
+    metadata:
+      labels: {app: crashy}
+      annotations: {pocketkube.io/crash-after: 3s}
+    spec:
+      containers:
+      - name: c
+        image: busybox:1.36
+        readinessProbe: {exec: {command: ["true"]}, periodSeconds: 1}
+`;
+    expect(sb.run(['apply', '-f', '-'], manifest).code).toBe(0);
+    const adv = sb.run(['cluster', 'advance', '1h']);
+    expect(adv.stderr).toBe('');
+    expect(adv.code).toBe(0);
+    const pods = JSON.parse(sb.run(['get', 'pods', '-l', 'app=crashy', '-o', 'json']).stdout) as { items: KubeObject[] };
+    expect(pods.items).toHaveLength(5);
+    for (const p of pods.items) {
+      const c = p.status.containerStatuses[0];
+      // starts 3 s each, back-off 10, 20, 40, 80, 160 s then 300 s: 15 restarts in the hour
+      expect(c.restartCount).toBeGreaterThanOrEqual(14);
+      expect(c.state.waiting?.reason ?? (c.state.running ? 'Running' : 'neither')).toMatch(/^(CrashLoopBackOff|Running)$/);
+    }
+    const d = sb.run(['get', 'deploy', 'crashy']).stdout;
+    expect(d).toMatch(/\ncrashy\s+0\/5\s+5\s+0\s+/);
+  });
 });

@@ -1,6 +1,7 @@
 import { Args } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
 import { parseGoDuration } from '../../util/go-duration.js';
+import { MAX_ADVANCE_STEPS } from '../../cluster-limits.js';
 import { rfc3339 } from '../../util/clock.js';
 
 /** Go's time.Duration.String for whole milliseconds: `5m0s`, `1h30m0s`, `1.5s`, `0s`. */
@@ -35,11 +36,15 @@ after back-off, the next CronJob run, a Job's deadline), in order, as a live clu
     if (ms < 0) throw new Error(`invalid duration "${text}": cluster time only moves forward`);
     const whole = Math.round(ms);
     const name = this.contextName();
-    const now = await this.withCluster(async (conn) => {
+    const { now, steps } = await this.withCluster(async (conn) => {
       if (!conn.cluster) throw new Error('cluster advance needs a local (embedded) cluster');
-      await conn.cluster.advanceStepwise(whole);
-      return conn.now();
+      const steps = await conn.cluster.advanceStepwise(whole);
+      return { now: conn.now(), steps };
     });
+    // what was done on the way is committed; the time that remained is not skipped over
+    if (steps >= MAX_ADVANCE_STEPS) {
+      throw new Error(`cluster time stopped at ${rfc3339(now)}: work fell due ${MAX_ADVANCE_STEPS} times on the way; run the command again to go on`);
+    }
     this.outLine(`Cluster "${name}" advanced by ${goDurationString(whole)} (now ${rfc3339(now)}).`);
   }
 }
