@@ -17,6 +17,7 @@ import type { Reconciler } from './controllers/reconciler.js';
 import { replicaSetReconciler } from './controllers/replica-set.js';
 import { statefulSetReconciler } from './controllers/stateful-set/controller.js';
 import { ttlAfterFinishedReconciler } from './controllers/ttl-after-finished.js';
+import { eventTtlReconciler } from './controllers/event-ttl.js';
 import { pvcProtectionReconciler, pvProtectionReconciler } from './controllers/volume/protection.js';
 import { pvBinderReconciler } from './controllers/volume/pv-binder.js';
 import { pvProvisionerReconciler } from './controllers/volume/pv-provisioner.js';
@@ -31,6 +32,8 @@ export interface ReconcilerDeps {
   components: Client;
   /** The cluster CA certificate (published into each namespace's kube-root-ca.crt). */
   caCert: () => string | undefined;
+  /** Deletes the expired Events; when the next expires (ApiServer.expireEvents). */
+  expireEvents: () => number | undefined;
 }
 
 export function clusterReconcilers(deps: ReconcilerDeps): Reconciler[] {
@@ -53,5 +56,6 @@ export function clusterReconcilers(deps: ReconcilerDeps): Reconciler[] {
     cronJobReconciler(),
     daemonSetReconciler(),
     ttlAfterFinishedReconciler(),
+    eventTtlReconciler(deps.expireEvents),
   ];
 }

@@ -59,7 +59,7 @@ export class Cluster {
     this.registry = opts.registry ?? kindRegistry();
     this.clock = new OffsetClock(opts.clock ?? wallClock, store.getMeta<number>(META_OFFSET) ?? 0);
     this.feed = new ChangeFeed(store);
-    this.client = new ApiServer({
+    const server = new ApiServer({
       store,
       registry: this.registry,
       clock: this.clock,
@@ -67,7 +67,8 @@ export class Cluster {
       beforeWrite: () => this.ensureLock(),
       onRemoved: this.feed.removed,
     });
-    const components = internalClient(this.client);
+    this.client = server;
+    const components = internalClient(server);
     this.loop = new ControlLoop({
       store,
       feed: this.feed,
@@ -76,7 +77,14 @@ export class Cluster {
       ensureLock: () => this.ensureLock(),
       onReconcileError: opts.onReconcileError ?? reportWhenDebugging,
     });
-    for (const r of clusterReconcilers({ registry: this.registry, clock: this.clock, components, caCert: () => store.getMeta<ClusterCA>(META_CA)?.cert })) {
+    const reconcilers = clusterReconcilers({
+      registry: this.registry,
+      clock: this.clock,
+      components,
+      caCert: () => store.getMeta<ClusterCA>(META_CA)?.cert,
+      expireEvents: () => server.expireEvents(),
+    });
+    for (const r of reconcilers) {
       this.register(r);
     }
   }

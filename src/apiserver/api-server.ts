@@ -16,6 +16,7 @@ import { patchObject } from './patch.js';
 import { getObject, listObjects } from './read.js';
 import { kindFor } from './resolve.js';
 import { updateObject, updateStatus } from './update.js';
+import { expireEvents } from './event-ttl.js';
 
 export interface ApiServerOptions {
   store: Store;
@@ -44,6 +45,14 @@ export class ApiServer implements Client {
   private async write<T>(dryRun: boolean, f: () => T): Promise<T> {
     if (!dryRun) await this.beforeWrite();
     return f();
+  }
+
+  /**
+   * Deletes the Events that have expired (event-ttl.ts: etcd's lease expiry, which no client
+   * asks for); returns when the next of those left expires. The caller holds the write lock.
+   */
+  expireEvents(): number | undefined {
+    return expireEvents(this.ctx);
   }
 
   async get(resource: string, namespace: string | undefined, name: string): Promise<KubeObject> {

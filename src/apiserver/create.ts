@@ -18,6 +18,7 @@ import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.j
 import { cloneJson } from '../util/json-clone.js';
 import { takeOver } from '../api/hand-over.js';
 import { readOnly } from './read-only.js';
+import { afterCreate, freeForCreate } from './event-ttl.js';
 
 /** Attempts at a fresh generated name when the first one is taken (RetryGenerateName). */
 const GENERATE_NAME_TRIES = 8;
@@ -51,7 +52,7 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   validateObject(kind, obj);
 
   let key = objectKey(kind, meta.namespace, meta.name!);
-  for (let i = 1; ctx.store.peek(key); i++) {
+  for (let i = 1; !freeForCreate(ctx, key, dryRun); i++) {
     if (!nameGiven && meta.generateName && i < GENERATE_NAME_TRIES) {
       meta.name = generateName(meta.generateName, ctx.random);
       key = objectKey(kind, meta.namespace, meta.name);
@@ -62,6 +63,7 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   if (dryRun) return obj;
   const stored = ctx.store.put(key, obj, undefined, owned);
   if (!stored) throw apiErrors.alreadyExists(kind.plural, kind.group, meta.name!);
+  afterCreate(ctx, key, stored);
   for (const f of onStored) f();
   return owned ? readOnly(stored) : stored;
 }

@@ -8,10 +8,12 @@ import type { KubeObject, ObjectList } from '../api/types.js';
 import { registryPrefix } from '../store/store.js';
 import type { ServerContext } from './context.js';
 import { objectKey } from './resolve.js';
+import { expired, withoutExpired } from './event-ttl.js';
 
 export function getObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): KubeObject {
-  const obj = ctx.store.get(objectKey(kind, namespace, name));
-  if (!obj) throw apiErrors.notFound(kind.plural, kind.group, name);
+  const key = objectKey(kind, namespace, name);
+  const obj = ctx.store.get(key);
+  if (!obj || expired(ctx, key, obj)) throw apiErrors.notFound(kind.plural, kind.group, name);
   return obj;
 }
 
@@ -46,7 +48,7 @@ export function listObjects(ctx: ServerContext, kind: KindDef, opts: ListOptions
   const fields = opts.fieldSelector ? asBadRequest(() => parseFieldSelector(opts.fieldSelector!)) : undefined;
   const get = fields ? fieldGetter(kind, fields.fields()) : undefined;
   const prefix = kind.namespaced && opts.namespace ? registryPrefix(kind.plural, opts.namespace) : registryPrefix(kind.plural);
-  let items = ctx.store.range(prefix);
+  let items = withoutExpired(ctx, prefix, ctx.store.range(prefix));
   if (labels && !labels.empty()) items = items.filter((o) => labels.matches(o.metadata.labels));
   if (fields && get) items = items.filter((o) => fields.matches((f) => get(o, f)));
   return {

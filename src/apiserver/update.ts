@@ -17,12 +17,13 @@ import { checkBody, checkTypeMeta, objectKey, scopeNamespace } from './resolve.j
 import { cloneJson } from '../util/json-clone.js';
 import { takeOver } from '../api/hand-over.js';
 import { readOnly } from './read-only.js';
+import { expired } from './event-ttl.js';
 
 /** The stored object itself (no copy; 404 when there is none): for a writer that only reads it. */
 export function peekExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: Readonly<KubeObject> } {
   const key = objectKey(kind, namespace, name);
   const old = ctx.store.peek(key);
-  if (!old) throw apiErrors.notFound(kind.plural, kind.group, name);
+  if (!old || expired(ctx, key, old)) throw apiErrors.notFound(kind.plural, kind.group, name);
   return { key, old };
 }
 
