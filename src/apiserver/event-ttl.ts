@@ -11,6 +11,7 @@
  * Event up. (An update by hand that leaves them as they were does not make it live longer.)
  */
 import type { KubeObject } from '../api/types.js';
+import { registryPrefix } from '../store/store.js';
 import type { ServerContext } from './context.js';
 import { removeObject } from './remove.js';
 import { eventKind } from '../api/kinds/event.js';
@@ -30,7 +31,7 @@ const EVENT_TTL_KEY = 'events';
  */
 const EVENT_SWEEP_EVERY_MS = 5 * 60 * 1000;
 
-const EVENTS_PREFIX = '/registry/events/';
+const EVENTS_PREFIX = registryPrefix('events');
 
 /** Epoch ms of the Event's last write, as far as the Event tells. */
 function lastWrite(ev: Readonly<KubeObject>): number {
@@ -42,8 +43,8 @@ function lastWrite(ev: Readonly<KubeObject>): number {
   return last;
 }
 
-/** When the Event stored at key expires (epoch ms). */
-export function eventExpiresAt(ev: Readonly<KubeObject>): number {
+/** When the Event expires (epoch ms). */
+function eventExpiresAt(ev: Readonly<KubeObject>): number {
   return lastWrite(ev) + EVENT_TTL_MS;
 }
 
