@@ -7,6 +7,7 @@ import type { Registry } from './api/registry.js';
 import { cronJobReconciler } from './controllers/cron-job/sync.js';
 import { daemonSetReconciler } from './controllers/daemon-set/sync.js';
 import { deploymentReconciler } from './controllers/deployment/sync.js';
+import { disruptionReconciler } from './controllers/disruption.js';
 import { endpointSliceReconciler } from './controllers/endpoint-slice.js';
 import { endpointsReconciler } from './controllers/endpoints.js';
 import { garbageCollector } from './controllers/garbage-collector.js';
@@ -55,6 +56,7 @@ export function clusterReconcilers(deps: ReconcilerDeps): Reconciler[] {
     jobReconciler(),
     cronJobReconciler(),
     daemonSetReconciler(),
+    disruptionReconciler(),
     ttlAfterFinishedReconciler(),
     eventTtlReconciler(deps.expireEvents),
   ];

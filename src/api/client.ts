@@ -37,6 +37,12 @@ export interface BindOptions {
   annotations?: Record<string, string>;
 }
 
+/** The deleteOptions of a policy/v1 Eviction. */
+export interface EvictOptions {
+  dryRun?: DryRun;
+  gracePeriodSeconds?: number;
+}
+
 export interface DeleteOptions {
   dryRun?: DryRun;
   propagationPolicy?: PropagationPolicy;
@@ -75,4 +81,9 @@ export interface Client {
   bind(namespace: string | undefined, name: string, nodeName: string, opts?: BindOptions): Promise<KubeObject>;
   /** Returns the object as it is after the call (marked for deletion, or as it was when removed). */
   delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<KubeObject>;
+  /**
+   * POST pods/<name>/eviction: deletes the pod unless that would take a PodDisruptionBudget below
+   * what it allows (429 TooManyRequests; the caller retries later).
+   */
+  evict(namespace: string, name: string, opts?: EvictOptions): Promise<void>;
 }

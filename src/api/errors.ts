@@ -11,6 +11,7 @@ export type StatusReason =
   | 'MethodNotAllowed'
   | 'Gone'
   | 'Timeout'
+  | 'TooManyRequests'
   | 'InternalError'
   | '';
 
@@ -113,6 +114,7 @@ export const apiErrors = {
   badRequest: (message: string) => new StatusError(400, 'BadRequest', message),
   methodNotAllowed: (action: string, resource: string) =>
     new StatusError(405, 'MethodNotAllowed', `${action} is not supported on resources of kind "${resource}"`),
+  tooManyRequests: (message: string) => new StatusError(429, 'TooManyRequests', message),
   internal: (message: string) => new StatusError(500, 'InternalError', `Internal error occurred: ${message}`),
 };
 

@@ -32,3 +32,8 @@ export function withPodCondition(status: any, cond: PodConditionUpdate, now: str
   else out.push(next);
   return { ...status, conditions: out };
 }
+
+/** Whether the pod status has condition `type` with status True (IsPodReady for `Ready`). */
+export function hasTrueCondition(status: any, type: string): boolean {
+  return (status?.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
+}

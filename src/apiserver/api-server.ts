@@ -3,7 +3,7 @@
  * create.ts, update.ts (update, updateStatus), patch.ts, read.ts (get, list), deletion.ts.
  * Every write goes through here; the store records each as a change.
  */
-import type { BindOptions, Client, DeleteOptions, ListOptions, PatchType, WriteOptions } from '../api/client.js';
+import type { BindOptions, Client, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from '../api/client.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, ObjectList } from '../api/types.js';
 import type { Store } from '../store/store.js';
@@ -17,6 +17,7 @@ import { getObject, listObjects } from './read.js';
 import { kindFor } from './resolve.js';
 import { updateObject, updateStatus } from './update.js';
 import { expireEvents } from './event-ttl.js';
+import { evictPod } from './eviction.js';
 
 export interface ApiServerOptions {
   store: Store;
@@ -91,6 +92,12 @@ export class ApiServer implements Client {
   async delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<KubeObject> {
     const kind = kindFor(this.ctx.registry, resource);
     return this.write(opts?.dryRun === 'All', () => deleteObject(this.ctx, kind, namespace, name, opts));
+  }
+
+  async evict(namespace: string, name: string, opts?: EvictOptions): Promise<void> {
+    const pods = kindFor(this.ctx.registry, 'pods');
+    const pdbs = kindFor(this.ctx.registry, 'poddisruptionbudgets');
+    return this.write(opts?.dryRun === 'All', () => evictPod(this.ctx, pods, pdbs, namespace, name, opts));
   }
 }
 

@@ -17,5 +17,6 @@ export function internalClient(server: Client): Client {
     patch: (resource, namespace, name, type, patch, o) => server.patch(resource, namespace, name, type, patch, opts(o)),
     bind: (namespace, name, nodeName, o) => server.bind(namespace, name, nodeName, o),
     delete: (resource, namespace, name, o) => server.delete(resource, namespace, name, o),
+    evict: (namespace, name, o) => server.evict(namespace, name, o),
   };
 }

@@ -1,10 +1,17 @@
 /**
- * The node lifecycle controller with taint-based eviction, for simulated nodes. A node annotated
- * `pocketkube.io/node-state: down` has stopped posting status: its conditions turn Unknown
- * (`Kubelet stopped posting node status.`), it gets the `node.kubernetes.io/unreachable` taints
- * (NoSchedule, NoExecute), its pods are marked not Ready, and pods that do not tolerate the NoExecute
- * taint are deleted — at once, or after their tolerationSeconds (300 s by default admission). When the
- * annotation goes, the node is Ready again and the taints are removed.
+ * The node lifecycle controller with taint-based eviction, for simulated nodes.
+ *
+ * A node annotated `pocketkube.io/node-state: down` has stopped posting status: its conditions turn
+ * Unknown (`Kubelet stopped posting node status.`), it gets the `node.kubernetes.io/unreachable`
+ * taints (NoSchedule, NoExecute) and its pods are marked not Ready. When the annotation goes, the
+ * node is Ready again and those taints are removed.
+ *
+ * A cordoned node (spec.unschedulable) carries the `node.kubernetes.io/unschedulable:NoSchedule`
+ * taint (TaintNodesByCondition), removed when it is uncordoned.
+ *
+ * Any NoExecute taint (the unreachable one, or one a user added with `taint`) evicts the node's pods
+ * that do not tolerate it — at once, or after the shortest tolerationSeconds of the tolerations
+ * that let them stay (counted from the taint's timeAdded), as the taint eviction controller does.
  */
 import type { KubeObject } from '../api/types.js';
 import { EventRecorder } from '../api/event-recorder.js';
@@ -16,6 +23,7 @@ import type { ReconcileContext, ReconcileResult, Reconciler } from './reconciler
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+export const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
 const UNKNOWN_MESSAGE = 'Kubelet stopped posting node status.';
 const HEALTHY: Record<string, [string, string, string]> = {
   MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
@@ -37,50 +45,92 @@ function withConditions(node: KubeObject, down: boolean, now: string): any[] | u
   return changed ? after : undefined;
 }
 
+/**
+ * The node's taints as the controller keeps them (unreachable while down, unschedulable while
+ * cordoned), each NoExecute taint with the time it was first seen (its timeAdded, which `taint`
+ * does not write: tolerationSeconds count from it); undefined = unchanged.
+ */
 function withTaints(node: KubeObject, down: boolean, now: string): any[] | undefined {
   const taints: any[] = node.spec?.taints ?? [];
-  const others = taints.filter((t) => t.key !== UNREACHABLE_TAINT);
-  if (!down) return others.length === taints.length ? undefined : others;
-  const has = (effect: string) => taints.some((t) => t.key === UNREACHABLE_TAINT && t.effect === effect);
-  if (has('NoSchedule') && has('NoExecute')) return undefined;
-  return [...others, { key: UNREACHABLE_TAINT, effect: 'NoSchedule', timeAdded: now }, { key: UNREACHABLE_TAINT, effect: 'NoExecute', timeAdded: now }];
+  const want: [string, string, boolean][] = [
+    [UNREACHABLE_TAINT, 'NoSchedule', down],
+    [UNREACHABLE_TAINT, 'NoExecute', down],
+    [UNSCHEDULABLE_TAINT, 'NoSchedule', Boolean(node.spec?.unschedulable)],
+  ];
+  let after = taints;
+  for (const [key, effect, present] of want) {
+    const has = after.some((t) => t.key === key && t.effect === effect);
+    if (present && !has) after = [...after, { key, effect, timeAdded: now }];
+    else if (!present && has) after = after.filter((t) => !(t.key === key && t.effect === effect));
+  }
+  if (after.some((t) => t.effect === 'NoExecute' && !t.timeAdded)) {
+    after = after.map((t) => (t.effect === 'NoExecute' && !t.timeAdded ? { ...t, timeAdded: now } : t));
+  }
+  return after === taints ? undefined : after;
 }
 
-/** ms from the NoExecute taint until the pod must go; undefined = it may stay. */
-function evictAfter(pod: KubeObject, taint: any): number | undefined {
-  const tolerating = ((pod.spec?.tolerations ?? []) as Toleration[]).filter((t) => toleratesTaint(t, taint));
-  if (tolerating.length === 0) return 0;
-  const secs = tolerating.map((t) => t.tolerationSeconds);
-  if (secs.some((s) => s === undefined || s === null)) return undefined;
-  return Math.max(0, Math.min(...(secs as number[]))) * 1000;
+/**
+ * ms from the NoExecute taints' time until the pod must go (0: now); undefined = it may stay.
+ * Untolerated: now; tolerated: the shortest tolerationSeconds of the tolerations used, none = forever.
+ */
+function evictAfter(pod: KubeObject, taints: readonly any[]): number | undefined {
+  const tolerations = (pod.spec?.tolerations ?? []) as Toleration[];
+  const secs: number[] = [];
+  for (const taint of taints) {
+    const used = tolerations.filter((t) => toleratesTaint(t, taint));
+    if (used.length === 0) return 0;
+    for (const t of used) if (typeof t.tolerationSeconds === 'number') secs.push(t.tolerationSeconds);
+  }
+  return secs.length === 0 ? undefined : Math.max(0, Math.min(...secs)) * 1000;
 }
 
-async function handlePods(node: KubeObject, ctx: ReconcileContext): Promise<ReconcileResult | void> {
-  const taint = (node.spec?.taints ?? []).find((t: any) => t.key === UNREACHABLE_TAINT && t.effect === 'NoExecute');
-  const taintedAt = new Date(taint?.timeAdded ?? ctx.clock.now()).getTime();
+/** A down node's pods are not Ready (the node lifecycle controller's MarkPodsNotReady). */
+async function markPodsNotReady(pods: KubeObject[], ctx: ReconcileContext): Promise<KubeObject[]> {
+  const nowText = rfc3339(ctx.clock.now());
+  const out: KubeObject[] = [];
+  for (const pod of pods) {
+    const conds: any[] = pod.status?.conditions ?? [];
+    if (!conds.some((c) => c.type === 'Ready' && c.status === 'True')) {
+      out.push(pod);
+      continue;
+    }
+    const status = { ...pod.status, conditions: conds.map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: nowText } : c)) };
+    out.push(await ctx.client.updateStatus('pods', { ...pod, status }));
+  }
+  return out;
+}
+
+/** Deletes the pods the node's NoExecute taints no longer let stay; when the next one must go. */
+async function evictPods(pods: KubeObject[], taints: readonly any[], ctx: ReconcileContext): Promise<number | undefined> {
+  // the newest NoExecute taint starts the clock (withTaints gave each one its timeAdded)
   const now = ctx.clock.now().getTime();
+  const taintedAt = Math.max(...taints.map((t) => (t.timeAdded ? new Date(t.timeAdded).getTime() : now)));
   const nowText = rfc3339(ctx.clock.now());
   const recorder = new EventRecorder(ctx.client, ctx.clock, { component: 'taint-eviction-controller' });
   let next: number | undefined;
-  for (const pod of (await ctx.client.list('pods', { fieldSelector: `spec.nodeName=${node.metadata.name}` })).items) {
-    if (pod.metadata.deletionTimestamp) continue;
-    let current = pod;
-    const conds: any[] = pod.status?.conditions ?? [];
-    if (conds.some((c) => c.type === 'Ready' && c.status === 'True')) {
-      const status = { ...pod.status, conditions: conds.map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: nowText } : c)) };
-      current = await ctx.client.updateStatus('pods', { ...pod, status });
-    }
-    const after = evictAfter(pod, taint ?? { key: UNREACHABLE_TAINT, effect: 'NoExecute' });
+  for (const pod of pods) {
+    const after = evictAfter(pod, taints);
     if (after === undefined) continue;
     if (taintedAt + after > now) {
       next = Math.min(next ?? Infinity, taintedAt + after - now);
       continue;
     }
-    const status = { ...current.status, conditions: [...(current.status?.conditions ?? []), { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastProbeTime: null, lastTransitionTime: nowText }] };
-    current = await ctx.client.updateStatus('pods', { ...current, status });
+    const status = { ...pod.status, conditions: [...(pod.status?.conditions ?? []), { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastProbeTime: null, lastTransitionTime: nowText }] };
+    const current = await ctx.client.updateStatus('pods', { ...pod, status });
     await recorder.event(current, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`);
     await ctx.client.delete('pods', pod.metadata.namespace, pod.metadata.name!);
   }
+  return next;
+}
+
+async function handlePods(node: KubeObject, down: boolean, ctx: ReconcileContext): Promise<ReconcileResult | void> {
+  const noExecute = ((node.spec?.taints ?? []) as any[]).filter((t) => t.effect === 'NoExecute');
+  if (!down && noExecute.length === 0) return;
+  const listed = (await ctx.client.list('pods', { fieldSelector: `spec.nodeName=${node.metadata.name}` })).items;
+  let pods = listed.filter((p) => !p.metadata.deletionTimestamp);
+  if (down) pods = await markPodsNotReady(pods, ctx);
+  if (noExecute.length === 0) return;
+  const next = await evictPods(pods, noExecute, ctx);
   return next === undefined ? undefined : { requeueAfter: next };
 }
 
@@ -105,7 +155,7 @@ export function nodeLifecycleReconciler(): Reconciler {
         const { taints: _old, ...spec } = node.spec ?? {};
         node = await ctx.client.update('nodes', { ...node, spec: taints.length > 0 ? { ...spec, taints } : spec });
       }
-      if (down) return handlePods(node, ctx);
+      return handlePods(node, down, ctx);
     },
   };
 }

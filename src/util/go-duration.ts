@@ -27,3 +27,19 @@ export function durationFlag(flag: string, value: string): number {
   if (ms === undefined) throw new Error(`invalid argument "${value}" for "--${flag}" flag: time: invalid duration "${value}"`);
   return ms;
 }
+
+/** Go's time.Duration.String for whole milliseconds: `5m0s`, `1h30m0s`, `1.5s`, `0s`. */
+export function goDurationString(ms: number): string {
+  if (ms === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.abs(ms);
+  if (rest < 1000) return `${sign}${rest}ms`;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = (rest / 1000).toFixed(3).replace(/\.?0+$/, '');
+  if (h > 0) return `${sign}${h}h${m}m${s}s`;
+  if (m > 0) return `${sign}${m}m${s}s`;
+  return `${sign}${s}s`;
+}

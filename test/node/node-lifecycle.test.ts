@@ -46,4 +46,35 @@ describe('node lifecycle', () => {
     expect(pod.metadata.deletionTimestamp).toBeUndefined();
     expect(pod.status.conditions.find((c: { type: string }) => c.type === 'Ready').status).toBe('False');
   });
+
+  it('keeps the unschedulable taint on a cordoned node, and removes it on uncordon', async () => {
+    const t = await testCluster();
+    const taints = async () => ((await t.cluster.client.get('nodes', undefined, 'pocketkube-node-1')).spec.taints ?? []).map((x: { key: string; effect: string; timeAdded?: string }) => `${x.key}:${x.effect}@${x.timeAdded}`);
+    await t.cluster.client.patch('nodes', undefined, 'pocketkube-node-1', 'strategic', { spec: { unschedulable: true } });
+    await t.cluster.reconcile();
+    expect(await taints()).toEqual(['node.kubernetes.io/unschedulable:NoSchedule@2026-01-01T00:00:00Z']);
+    await t.cluster.client.patch('nodes', undefined, 'pocketkube-node-1', 'strategic', { spec: { unschedulable: null } });
+    await t.cluster.reconcile();
+    expect(await taints()).toEqual([]);
+  });
+
+  it("evicts the pods a user's NoExecute taint does not tolerate: at once, or after tolerationSeconds from the taint's time", async () => {
+    const t = await testCluster();
+    await t.cluster.client.create('pods', boundPod('plain'));
+    await t.cluster.client.create('pods', boundPod('minute', { spec: { tolerations: [{ key: 'maint', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }] } }));
+    await t.cluster.client.create('pods', boundPod('forever', { spec: { tolerations: [{ key: 'maint', operator: 'Equal', value: 'yes', effect: 'NoExecute' }] } }));
+    await t.cluster.reconcile();
+    await t.cluster.client.patch('nodes', undefined, 'pocketkube-node-1', 'merge', { spec: { taints: [{ key: 'maint', value: 'yes', effect: 'NoExecute' }] } });
+    await t.cluster.reconcile();
+    const node = await t.cluster.client.get('nodes', undefined, 'pocketkube-node-1');
+    expect(node.spec.taints).toEqual([{ key: 'maint', value: 'yes', effect: 'NoExecute', timeAdded: '2026-01-01T00:00:00Z' }]);
+    await expect(t.pod('plain')).rejects.toMatchObject({ code: 404 });
+    expect(await t.events('plain')).toContain('Normal TaintManagerEviction Marking for deletion Pod default/plain');
+    await t.advance(59_000);
+    expect((await t.pod('minute')).metadata.deletionTimestamp).toBeUndefined();
+    await t.advance(1_000);
+    await expect(t.pod('minute')).rejects.toMatchObject({ code: 404 });
+    await t.advance(3_600_000);
+    expect((await t.pod('forever')).metadata.deletionTimestamp).toBeUndefined();
+  });
 });

@@ -20,6 +20,7 @@ import { controllerRevisionKind } from './controller-revision.js';
 import { jobKind } from './job.js';
 import { cronJobKind } from './cron-job.js';
 import { storageClassKind } from './storage-class.js';
+import { podDisruptionBudgetKind } from './pod-disruption-budget.js';
 import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } from './rbac.js';
 
 /**
@@ -47,6 +48,7 @@ export const allKinds: KindDef[] = [
   jobKind,
   endpointSliceKind,
   storageClassKind,
+  podDisruptionBudgetKind,
   roleKind,
   clusterRoleKind,
   roleBindingKind,

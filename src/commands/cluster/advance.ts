@@ -1,24 +1,8 @@
 import { Args } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
-import { parseGoDuration } from '../../util/go-duration.js';
+import { goDurationString, parseGoDuration } from '../../util/go-duration.js';
 import { MAX_ADVANCE_STEPS } from '../../cluster-limits.js';
 import { rfc3339 } from '../../util/clock.js';
-
-/** Go's time.Duration.String for whole milliseconds: `5m0s`, `1h30m0s`, `1.5s`, `0s`. */
-export function goDurationString(ms: number): string {
-  if (ms === 0) return '0s';
-  const sign = ms < 0 ? '-' : '';
-  let rest = Math.abs(ms);
-  if (rest < 1000) return `${sign}${rest}ms`;
-  const h = Math.floor(rest / 3_600_000);
-  rest -= h * 3_600_000;
-  const m = Math.floor(rest / 60_000);
-  rest -= m * 60_000;
-  const s = (rest / 1000).toFixed(3).replace(/\.?0+$/, '');
-  if (h > 0) return `${sign}${h}h${m}m${s}s`;
-  if (m > 0) return `${sign}${m}m${s}s`;
-  return `${sign}${s}s`;
-}
 
 export default class ClusterAdvance extends KubeCommand<typeof ClusterAdvance> {
   static override summary = "Move the current cluster's simulated time forward, running everything that falls due";

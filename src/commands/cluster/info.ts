@@ -1,7 +1,7 @@
 import { KubeCommand } from '../../cli/base-command.js';
 import { clusterDir } from '../../util/state-dir.js';
 import { rfc3339 } from '../../util/clock.js';
-import { goDurationString } from './advance.js';
+import { goDurationString } from '../../util/go-duration.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -43,5 +43,6 @@ export function fakeClient(objects: Record<string, KubeObject[]>): Client & { ca
     bind: unsupported,
     patch: unsupported,
     delete: unsupported,
+    evict: unsupported,
   };
 }

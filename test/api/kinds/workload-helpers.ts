@@ -34,6 +34,7 @@ export function selectorClient(objects: Record<string, KubeObject[]>): Client {
     bind: readOnly,
     patch: readOnly,
     delete: readOnly,
+    evict: readOnly,
   };
 }
 
