@@ -66,10 +66,22 @@ const CASES: string[][] = [
   ['job', 'j'],
   ['cronjob', 'c', '--image=busybox', '--schedule=*/1 * * * *'],
   ['cronjob', 'c', '--image=busybox', '--schedule=0 0 * * *', '--restart=Never', '-n', 'x', '--dry-run=client', '--', 'echo', 'hi'],
+  ['poddisruptionbudget', 'my-pdb', '--selector=app=rails', '--min-available=1'],
+  ['pdb', 'my-pdb', '--selector=app=nginx,tier in (web, api),!legacy,track', '--max-unavailable=50%', '-n', 'shop'],
+  ['pdb', 'my-pdb', '--selector=app=rails', '--min-available=1', '--save-config'],
+  ['pdb', 'my-pdb', '--min-available=1'],
+  ['pdb', 'my-pdb', '--selector=app=rails'],
+  ['pdb', 'my-pdb', '--selector=app=rails', '--min-available=1', '--max-unavailable=1'],
+  ['pdb', 'my-pdb', '--selector=app=rails', '--min-available=10Gb'],
+  ['pdb', 'my-pdb', '--selector=app=rails', '--max-unavailable=x'],
+  ['pdb', 'my-pdb', '--selector=a b', '--min-available=1'],
+  ['pdb', 'my-pdb', '--selector=app!=rails', '--min-available=1'],
+  ['pdb', 'my-pdb', '--selector=n>1', '--min-available=1'],
+  ['pdb', '--selector=app=rails', '--min-available=1'],
 ];
 
 /** yaml for every case, json for every case, name and the plain success line for a few. */
-const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job']);
+const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget']);
 
 const api = new FakeApiServer();
 const state = mkdtempSync(join(tmpdir(), 'pk-create-'));
