@@ -29,7 +29,7 @@ describe('rollout status viewer (deployments)', () => {
 
 describe('rollout history table', () => {
   it('lists revisions ascending with change causes, in a tabwriter table of padding 2', () => {
-    const h = new Map([[3, { metadata: { annotations: {} } }], [1, { metadata: { annotations: { 'kubernetes.io/change-cause': 'kubectl apply' } } }]]);
+    const h = new Map([[3, { template: { metadata: { annotations: {} } } }], [1, { template: { metadata: {} }, cause: 'kubectl apply' }]]);
     expect(historyText(h, 0)).toBe('REVISION  CHANGE-CAUSE\n1         kubectl apply\n3         <none>\n');
     expect(historyText(new Map(), 0)).toBe('No rollout history found.');
     expect(() => historyText(h, 2)).toThrow('unable to find the specified revision');

@@ -1,4 +1,4 @@
-/** Deployment revisions as kubectl reads them (polymorphichelpers/history.go, rollback.go). */
+/** Deployment revisions as kubectl reads them (polymorphichelpers/history.go, rollback.go); DaemonSets and StatefulSets: controller-history.ts. */
 import type { Client } from '../../api/client.js';
 import { DescribeWriter } from '../../api/describe-writer.js';
 import { describePodTemplate } from '../../api/kinds/pod-template-describe.js';
@@ -12,9 +12,15 @@ export async function replicaSetsOf(client: Client, d: KubeObject): Promise<Kube
   return list.items.filter((rs) => rs.metadata.ownerReferences?.some((r) => r.controller && r.uid === d.metadata.uid));
 }
 
-/** revision → the pod template of that revision, with the change cause as a template annotation. */
-export function historyOf(sets: KubeObject[]): Map<number, KubeObject['spec']> {
-  const out = new Map<number, KubeObject['spec']>();
+/** One revision of a workload: its pod template and the change cause recorded with it. */
+export interface Revision {
+  template: KubeObject['spec'];
+  cause?: string;
+}
+
+/** revision → the pod template of that revision, with the change cause as a template annotation (as kubectl prints a Deployment's). */
+export function historyOf(sets: KubeObject[]): Map<number, Revision> {
+  const out = new Map<number, Revision>();
   for (const rs of sets) {
     const rev = revisionOf(rs);
     if (rs.metadata.annotations?.['deployment.kubernetes.io/revision'] === undefined) continue;
@@ -23,7 +29,7 @@ export function historyOf(sets: KubeObject[]): Map<number, KubeObject['spec']> {
     template.metadata ??= {};
     template.metadata.annotations ??= {};
     if (cause) template.metadata.annotations[CHANGE_CAUSE] = cause;
-    out.set(rev, template);
+    out.set(rev, { template, cause });
   }
   return out;
 }
@@ -36,16 +42,16 @@ export function templateText(template: KubeObject['spec']): string {
 }
 
 /** ViewHistory: the REVISION / CHANGE-CAUSE table, or one revision's template. */
-export function historyText(history: Map<number, KubeObject['spec']>, revision: number): string {
+export function historyText(history: Map<number, Revision>, revision: number): string {
   if (revision > 0) {
-    const t = history.get(revision);
-    if (!t) throw new Error('unable to find the specified revision');
-    return templateText(t);
+    const r = history.get(revision);
+    if (!r) throw new Error('unable to find the specified revision');
+    return templateText(r.template);
   }
   if (history.size === 0) return 'No rollout history found.';
   const rows = [['REVISION', 'CHANGE-CAUSE']];
   for (const r of [...history.keys()].sort((a, b) => a - b)) {
-    rows.push([String(r), history.get(r)?.metadata?.annotations?.[CHANGE_CAUSE] || '<none>']);
+    rows.push([String(r), history.get(r)?.cause || '<none>']);
   }
   return tabulate(rows, { minWidth: 0, padding: 2 });
 }

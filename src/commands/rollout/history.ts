@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
 import { selectorFlag } from '../../cli/flags.js';
 import { kindPrefix } from '../../cli/printers/name.js';
+import { controllerHistory, controllerRevisionsOf, hasControllerHistory } from '../../cli/rollout/controller-history.js';
 import { historyOf, historyText, replicaSetsOf } from '../../cli/rollout/history.js';
 import { forTargets } from '../../cli/rollout/run-targets.js';
 import { groupKind } from '../../cli/rollout/targets.js';
@@ -28,12 +29,15 @@ export default class RolloutHistory extends KubeCommand<typeof RolloutHistory> {
         const lines: string[] = [];
         const errors: Error[] = [];
         for (const { kind, obj } of targets) {
-          if (kind.kind !== 'Deployment') {
+          if (kind.kind !== 'Deployment' && !hasControllerHistory(kind)) {
             errors.push(new Error(`no history viewer has been implemented for "${groupKind(kind)}"`));
             continue;
           }
           try {
-            const text = historyText(historyOf(await replicaSetsOf(conn.client, obj)), revision);
+            const history = kind.kind === 'Deployment'
+              ? historyOf(await replicaSetsOf(conn.client, obj))
+              : controllerHistory(await controllerRevisionsOf(conn.client, obj));
+            const text = historyText(history, revision);
             const header = revision > 0 ? `with revision #${revision}` : '';
             lines.push(`${kindPrefix(kind)}/${obj.metadata.name} ${header}\n${text}`);
           } catch (e) {

@@ -3,6 +3,7 @@ import { KubeCommand } from '../../cli/base-command.js';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix, apiDryRun, selectorFlag } from '../../cli/flags.js';
 import { kindPrefix } from '../../cli/printers/name.js';
 import { replicaSetForRevision, replicaSetsOf, templateForRollback, templateText } from '../../cli/rollout/history.js';
+import { hasControllerHistory, rollbackToRevision } from '../../cli/rollout/controller-history.js';
 import { forTargets } from '../../cli/rollout/run-targets.js';
 import { groupKind } from '../../cli/rollout/targets.js';
 import { equalIgnoreHash, SKIPPED_ANNOTATIONS } from '../../controllers/deployment/replica-sets.js';
@@ -34,6 +35,10 @@ export default class RolloutUndo extends KubeCommand<typeof RolloutUndo> {
         for (const { kind, obj: d } of targets) {
           const name = `${kindPrefix(kind)}/${d.metadata.name}`;
           try {
+            if (hasControllerHistory(kind)) {
+              lines.push(`${name} ${await rollbackToRevision(conn.client, kind, d, toRevision, dryRun)}`);
+              continue;
+            }
             if (kind.kind !== 'Deployment') throw new Error(`no rollbacker has been implemented for "${groupKind(kind)}"`);
             if (toRevision < 0) throw new Error(`unable to find specified revision ${toRevision} in history`);
             if (d.spec?.paused) throw new Error("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");

@@ -34,6 +34,8 @@ export async function ensureCurrentRevision(client: Client, ds: KubeObject, hash
     metadata: {
       name, namespace: ns,
       labels: { ...(ds.spec?.template?.metadata?.labels ?? {}), [REVISION_HASH_LABEL]: hash },
+      // the set's annotations as they are now (snapshot(): `rollout history` reads the change cause here)
+      ...(ds.metadata.annotations ? { annotations: { ...ds.metadata.annotations } } : {}),
       ownerReferences: [ownerRefTo(ds)],
     },
     data: { spec: { template: { ...structuredClone(ds.spec?.template ?? {}), $patch: 'replace' } } },

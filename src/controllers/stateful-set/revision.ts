@@ -52,6 +52,8 @@ export async function ensureUpdateRevision(set: KubeObject, revisions: KubeObjec
       name: `${set.metadata.name}-${revisionHash(data, collisionCount)}`,
       namespace: set.metadata.namespace,
       ...(set.spec?.template?.metadata?.labels ? { labels: { ...set.spec.template.metadata.labels } } : {}),
+      // the set's annotations as they are now (newRevision: `rollout history` reads the change cause here)
+      ...(set.metadata.annotations ? { annotations: { ...set.metadata.annotations } } : {}),
       ownerReferences: [ownerRefTo(set)],
     },
     data,
