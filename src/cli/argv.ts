@@ -38,9 +38,25 @@ export function normaliseArgv(input: string[]): string[] {
   return [...rest.slice(0, dashdash), ...globals, ...rest.slice(dashdash)];
 }
 
-/** kubectl's words for an unknown command (cobra). */
-export function unknownCommandMessage(id: string, bin: string): string {
-  return `Error: unknown command "${id.split(':')[0]}" for "${bin}"\n`;
+export interface KnownCommands {
+  commands: ReadonlySet<string>;
+  topics: ReadonlySet<string>;
+}
+
+/**
+ * kubectl's words for a command id oclif could not find (`create:foo`): extra words after a command
+ * that runs by itself are cobra's unexpected arguments (`create foo`), an unknown word under a
+ * command group is an unknown subcommand (`rollout foo`), anything else an unknown command.
+ */
+export function unknownCommandMessage(id: string, bin: string, known: KnownCommands = { commands: new Set(), topics: new Set() }): string {
+  const parts = id.split(':');
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const prefix = parts.slice(0, n).join(':');
+    const see = `See '${[bin, ...parts.slice(0, n)].join(' ')} -h' for help and examples`;
+    if (known.commands.has(prefix)) return `error: Unexpected args: [${parts.slice(n).join(' ')}]\n${see}\n`;
+    if (known.topics.has(prefix)) return `error: unknown command "${parts[n]}"\n${see}\n`;
+  }
+  return `Error: unknown command "${parts[0]}" for "${bin}"\n`;
 }
 
 /** Flags whose bare form means a value (cobra's NoOptDefVal): `--dry-run` = client, `--cascade` = background. */

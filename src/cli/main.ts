@@ -1,6 +1,6 @@
 import './oclif-env.js';
-import { flush, run } from '@oclif/core';
-import { normaliseArgv, unknownCommandMessage } from './argv.js';
+import { Config, flush, run } from '@oclif/core';
+import { type KnownCommands, normaliseArgv, unknownCommandMessage } from './argv.js';
 
 /**
  * Runs the CLI: kubectl-style argv (global flags anywhere), then oclif. Errors that escape a
@@ -14,9 +14,19 @@ export async function main(argv: string[], load: string | { root: string; ignore
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const notFound = /^command (\S+) not found/.exec(message);
-    if (notFound) process.stderr.write(unknownCommandMessage(notFound[1], 'pocketkube'));
+    if (notFound) process.stderr.write(unknownCommandMessage(notFound[1], 'pocketkube', await knownCommands(load)));
     else process.stderr.write(message.startsWith('error: ') ? `${message}\n` : `error: ${message}\n`);
     if (process.env.DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     process.exitCode = 1;
+  }
+}
+
+/** The command ids and topics the CLI has (read only on the unknown-command path). */
+async function knownCommands(load: string | { root: string }): Promise<KnownCommands> {
+  try {
+    const config = await Config.load(load);
+    return { commands: new Set(config.commandIDs), topics: new Set(config.topics.map((t) => t.name)) };
+  } catch {
+    return { commands: new Set(), topics: new Set() };
   }
 }

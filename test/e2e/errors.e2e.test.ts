@@ -29,6 +29,9 @@ describe('errors', () => {
 
   it('uses cobra\'s words for unknown commands and flags', () => {
     expect(sb.run(['frobnicate'])).toMatchObject({ stderr: 'Error: unknown command "frobnicate" for "pocketkube"\n', code: 1 });
+    expect(sb.run(['rollout', 'frobnicate'])).toMatchObject({ stderr: 'error: unknown command "frobnicate"\nSee \'pocketkube rollout -h\' for help and examples\n', code: 1 });
+    expect(sb.run(['create', 'secret', 'opaque', 'x'])).toMatchObject({ stderr: 'error: unknown command "opaque"\nSee \'pocketkube create secret -h\' for help and examples\n', code: 1 });
+    expect(sb.run(['create', 'foo', 'bar'])).toMatchObject({ stderr: 'error: Unexpected args: [foo bar]\nSee \'pocketkube create -h\' for help and examples\n', code: 1 });
     expect(sb.run(['apply', '--frob'])).toMatchObject({ stderr: "Error: unknown flag: --frob\nSee 'pocketkube apply --help' for usage.\n", code: 1 });
     expect(sb.run(['apply', '-f', 'x.yaml', '--dry-run=maybe'])).toMatchObject({
       stderr: 'Error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n',
