@@ -78,10 +78,19 @@ const CASES: string[][] = [
   ['pdb', 'my-pdb', '--selector=app!=rails', '--min-available=1'],
   ['pdb', 'my-pdb', '--selector=n>1', '--min-available=1'],
   ['pdb', '--selector=app=rails', '--min-available=1'],
+  ['rolebinding', 'admin', '--clusterrole=admin', '--user=user1', '--user=user2', '--group=group1', '--serviceaccount=monitoring:sa-dev', '-n', 'team'],
+  ['rolebinding', 'rb', '--role=reader', '--user=a,b', '--save-config'],
+  ['rolebinding', 'rb'],
+  ['rolebinding', 'rb', '--role=r', '--clusterrole=c'],
+  ['rolebinding', 'rb', '--role=r', '--serviceaccount=bad'],
+  ['rolebinding', 'rb', '--role=r', '--serviceaccount=:sa'],
+  ['rolebinding', '--role=r'],
+  ['clusterrolebinding', 'crb', '--clusterrole=cluster-admin', '--user=alice', '--group=g', '--serviceaccount=kube-system:default', '-n', 'ignored'],
+  ['clusterrolebinding', 'crb', '--clusterrole=view', '--serviceaccount=a:b:c'],
 ];
 
 /** yaml for every case, json for every case, name and the plain success line for a few. */
-const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget']);
+const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget', 'rolebinding']);
 
 const api = new FakeApiServer();
 const state = mkdtempSync(join(tmpdir(), 'pk-create-'));
