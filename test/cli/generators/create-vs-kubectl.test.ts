@@ -87,10 +87,30 @@ const CASES: string[][] = [
   ['rolebinding', '--role=r'],
   ['clusterrolebinding', 'crb', '--clusterrole=cluster-admin', '--user=alice', '--group=g', '--serviceaccount=kube-system:default', '-n', 'ignored'],
   ['clusterrolebinding', 'crb', '--clusterrole=view', '--serviceaccount=a:b:c'],
+  ['role', 'pod-reader', '--verb=get,list', '--verb=get', '--verb=watch', '--resource=pods,deployments.apps,rs', '--resource=pods/log', '--resource-name=a', '--resource-name=a', '-n', 'team'],
+  ['role', 'r', '--verb=frob', '--resource=cm'],
+  ['role', 'r', '--verb=get'],
+  ['role', 'r', '--resource=pods'],
+  ['role', 'r', '--verb=frob'],
+  ['role', 'r', '--verb=get', '--verb=*', '--resource=*'],
+  ['role', 'r', '--verb=use', '--resource=pods'],
+  ['role', 'r', '--verb=get', '--resource=.apps'],
+  ['role', 'r', '--verb=get', '--resource=foos'],
+  ['role', 'r', '--verb=get', '--resource=deployments.batch'],
+  ['role', 'r', '--verb=get', '--resource=jobs.batch/status', '--save-config'],
+  ['clusterrole', 'c', '--verb=get', '--non-resource-url=/logs/*,/healthz', '--resource=pods,svc'],
+  ['clusterrole', 'c', '--verb=post', '--resource=pods'],
+  ['clusterrole', 'c', '--verb=frob', '--non-resource-url=/x'],
+  ['clusterrole', 'c', '--verb=get', '--non-resource-url=x'],
+  ['clusterrole', 'c', '--verb=get', '--non-resource-url=/a*b'],
+  ['clusterrole', 'c', '--aggregation-rule=a=b,c=d'],
+  ['clusterrole', 'c', '--aggregation-rule=a=b', '--verb=get'],
+  ['clusterrole', 'c', '--verb=get'],
+  ['clusterrole', 'c', '--verb=get', '--non-resource-url=/x', '--resource-name=n', '-n', 'ignored'],
 ];
 
 /** yaml for every case, json for every case, name and the plain success line for a few. */
-const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget', 'rolebinding']);
+const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget', 'rolebinding', 'role']);
 
 const api = new FakeApiServer();
 const state = mkdtempSync(join(tmpdir(), 'pk-create-'));
