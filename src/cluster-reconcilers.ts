@@ -4,6 +4,7 @@
  */
 import type { Client } from './api/client.js';
 import type { Registry } from './api/registry.js';
+import { clusterRoleAggregationReconciler } from './controllers/cluster-role-aggregation.js';
 import { cronJobReconciler } from './controllers/cron-job/sync.js';
 import { daemonSetReconciler } from './controllers/daemon-set/sync.js';
 import { deploymentReconciler } from './controllers/deployment/sync.js';
@@ -57,6 +58,7 @@ export function clusterReconcilers(deps: ReconcilerDeps): Reconciler[] {
     cronJobReconciler(),
     daemonSetReconciler(),
     disruptionReconciler(),
+    clusterRoleAggregationReconciler(),
     ttlAfterFinishedReconciler(),
     eventTtlReconciler(deps.expireEvents),
   ];
