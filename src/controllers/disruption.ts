@@ -4,7 +4,9 @@
  * how many may be disrupted — which the eviction API (apiserver/eviction.ts) spends.
  *
  * Keys are namespaces: a change of a pod or a budget looks at every budget of its namespace once a
- * round (a namespace without budgets costs one empty list).
+ * round (a namespace without budgets costs one empty list). The pods of a namespace with budgets are
+ * kept as the watch hands them over (NamespacePods), like an informer's cache: listing them each
+ * round copied every pod of the namespace per round, which made a scale-up under a budget quadratic.
  */
 import type { Client } from '../api/client.js';
 import { EventRecorder } from '../api/event-recorder.js';
@@ -13,7 +15,7 @@ import { selectorFromLabelSelector } from '../api/label-selector.js';
 import type { KubeObject } from '../api/types.js';
 import { scaledValue } from '../api/kinds/int-or-percent.js';
 import { rfc3339 } from '../util/clock.js';
-import { isPodReady } from './pod-state.js';
+import { isPodReady, slimPod } from './pod-state.js';
 import type { ReconcileContext, ReconcileResult, Reconciler } from './reconciler.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -161,6 +163,37 @@ async function syncBudget(pdb: KubeObject, all: readonly KubeObject[], ctx: Reco
   return recheck === undefined ? undefined : recheck - now.getTime();
 }
 
+/**
+ * The pods of the namespaces that have budgets, slim (pod-state.ts): filled by one list the first
+ * time a namespace's budgets are synced, then kept up to date from the watch. Only a cache of the
+ * store: a fresh process lists again.
+ */
+class NamespacePods {
+  private readonly byNamespace = new Map<string, Map<string, KubeObject>>();
+
+  observe(pod: KubeObject, type: 'put' | 'delete'): void {
+    const pods = this.byNamespace.get(pod.metadata.namespace ?? '');
+    if (!pods) return;
+    if (type === 'delete') pods.delete(pod.metadata.name ?? '');
+    else pods.set(pod.metadata.name ?? '', slimPod(pod));
+  }
+
+  async of(client: Client, namespace: string): Promise<KubeObject[]> {
+    let pods = this.byNamespace.get(namespace);
+    if (!pods) {
+      pods = new Map();
+      for (const p of (await client.list('pods', { namespace })).items) pods.set(p.metadata.name ?? '', slimPod(p));
+      this.byNamespace.set(namespace, pods);
+    }
+    return [...pods.values()];
+  }
+
+  /** A namespace without budgets: its pods need not be kept. */
+  forget(namespace: string): void {
+    this.byNamespace.delete(namespace);
+  }
+}
+
 const namespaceKeys = new Map<string, string[]>();
 /** A pod's or budget's key: its namespace (one array per namespace: a scale-up's pod changes allocate none). */
 function keysOf(obj: KubeObject): string[] {
@@ -171,16 +204,26 @@ function keysOf(obj: KubeObject): string[] {
 }
 
 export function disruptionReconciler(): Reconciler {
+  const cache = new NamespacePods();
   return {
     name: 'disruption',
     watches: [
       { resource: 'poddisruptionbudgets', keys: keysOf },
-      { resource: 'pods', keys: keysOf },
+      {
+        resource: 'pods',
+        keys: (pod, type) => {
+          cache.observe(pod, type);
+          return keysOf(pod);
+        },
+      },
     ],
     async reconcile(namespace, ctx): Promise<ReconcileResult | void> {
       const budgets = (await ctx.client.list('poddisruptionbudgets', { namespace })).items;
-      if (budgets.length === 0) return;
-      const pods = (await ctx.client.list('pods', { namespace })).items;
+      if (budgets.length === 0) {
+        cache.forget(namespace);
+        return;
+      }
+      const pods = await cache.of(ctx.client, namespace);
       const recorder = new EventRecorder(ctx.client, ctx.clock, { component: 'controllermanager' });
       let next: number | undefined;
       for (const pdb of budgets) {
