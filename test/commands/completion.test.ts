@@ -12,6 +12,8 @@ const commands: CompletionCommand[] = [
   { id: 'get', flags: [...globals, flag('output', 'o'), flag('all-namespaces', 'A', false), flag('selector', 'l')] },
   { id: 'apply', flags: [...globals, flag('filename', 'f')] },
   { id: 'logs', flags: globals },
+  { id: 'cordon', flags: globals },
+  { id: 'taint', flags: globals },
   { id: 'explain', flags: [...globals, flag('recursive', undefined, false)] },
   { id: 'completion', flags: globals },
   { id: 'config:use-context', flags: globals },
@@ -45,7 +47,7 @@ const run = (words: string[], defaultNamespace = 'default') =>
 
 describe('__complete candidates', () => {
   it('completes command words, hiding hidden commands, and topics', async () => {
-    expect((await run([''])).candidates).toEqual(['apply', 'completion', 'config', 'create', 'explain', 'get', 'logs']);
+    expect((await run([''])).candidates).toEqual(['apply', 'completion', 'config', 'cordon', 'create', 'explain', 'get', 'logs', 'taint']);
     expect((await run(['config', ''])).candidates).toEqual(['get-contexts', 'use-context']);
     expect((await run(['create', 'c'])).candidates).toEqual(['configmap']);
   });
@@ -70,6 +72,15 @@ describe('__complete candidates', () => {
   it('completes TYPE/NAME and pod names for logs', async () => {
     expect((await run(['get', 'pod/w'])).candidates).toEqual(['pod/web-1', 'pod/web-2']);
     expect((await run(['logs', ''])).candidates).toEqual(['web-1', 'web-2']);
+  });
+
+  it('completes node names for cordon, and the node type then node names for taint', async () => {
+    const nodes = (await cluster.client.list('nodes')).items.map((n) => n.metadata.name).sort();
+    expect(nodes.length).toBeGreaterThan(1);
+    expect((await run(['cordon', ''])).candidates).toEqual(nodes);
+    expect((await run(['cordon', nodes[0]!, ''])).candidates).toEqual(nodes.slice(1));
+    expect((await run(['taint', ''])).candidates).toEqual(['node']);
+    expect((await run(['taint', 'node', ''])).candidates).toEqual(nodes);
   });
 
   it('completes flags and flag values', async () => {

@@ -40,6 +40,8 @@ const SHELLS = ['bash', 'zsh', 'fish', 'powershell'];
 const TYPED = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'explain', 'events', 'wait', 'scale', 'rollout:status', 'rollout:restart', 'rollout:history', 'rollout:undo', 'set:image', 'set:env', 'set:resources', 'expose']);
 /** Commands whose arguments are pod names. */
 const POD_ARGS = new Set(['logs', 'exec', 'attach', 'port-forward']);
+/** Commands whose arguments are node names. */
+const NODE_ARGS = new Set(['cordon', 'uncordon', 'drain']);
 const CONTEXT_ARGS = new Set(['config:use-context', 'config:delete-context', 'config:get-contexts', 'config:set-context', 'cluster:delete']);
 
 const matching = (list: Iterable<string>, prefix: string) => [...new Set(list)].filter((c) => c.startsWith(prefix)).sort();
@@ -163,6 +165,9 @@ async function argumentCandidates(world: CompletionWorld, id: string, args: stri
   if (id === 'completion') return args.length === 0 ? matching(SHELLS, partial) : [];
   if (CONTEXT_ARGS.has(id)) return args.length === 0 ? matching(world.contexts, partial) : [];
   if (POD_ARGS.has(id)) return args.length === 0 ? matching(await world.objectNames('pods', ns), partial) : [];
+  if (NODE_ARGS.has(id)) return matching((await world.objectNames('nodes', undefined)).filter((n) => !args.includes(n)), partial);
+  // taint: the type (only nodes have taints), then node names
+  if (id === 'taint') return args.length === 0 ? matching(['node'], partial) : matching(await world.objectNames('nodes', undefined), partial);
   if (!TYPED.has(id)) return [];
   if (id === 'explain') return args.length === 0 ? matching(world.resourceTypes, partial) : [];
   if (partial.includes('/')) return typeSlashNames(world, partial, ns);
