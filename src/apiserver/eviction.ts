@@ -8,7 +8,7 @@
 import type { EvictOptions } from '../api/client.js';
 import { apiErrors, StatusError } from '../api/errors.js';
 import type { KindDef } from '../api/kind.js';
-import { selectorFromLabelSelector } from '../api/label-selector.js';
+import { budgetSelector } from '../api/kinds/pod-disruption-budget.js';
 import { hasTrueCondition, withPodCondition } from '../api/pod-condition.js';
 import type { KubeObject } from '../api/types.js';
 import { rfc3339 } from '../util/clock.js';
@@ -25,13 +25,7 @@ const VIOLATION = "Cannot evict pod as it would violate the pod's disruption bud
 
 function budgetsOf(ctx: ServerContext, pdbs: KindDef, pod: Readonly<KubeObject>): KubeObject[] {
   const labels = pod.metadata.labels ?? {};
-  return listObjects(ctx, pdbs, { namespace: pod.metadata.namespace }).items.filter((pdb) => {
-    try {
-      return selectorFromLabelSelector(pdb.spec?.selector).matches(labels);
-    } catch {
-      return false;
-    }
-  });
+  return listObjects(ctx, pdbs, { namespace: pod.metadata.namespace }).items.filter((pdb) => budgetSelector(pdb).matches(labels));
 }
 
 /** checkAndDecrement: the budget with one disruption spent, or the refusal. */

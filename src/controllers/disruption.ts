@@ -11,9 +11,9 @@
 import type { Client } from '../api/client.js';
 import { EventRecorder } from '../api/event-recorder.js';
 import { getOptional } from '../api/get-optional.js';
-import { selectorFromLabelSelector } from '../api/label-selector.js';
 import type { KubeObject } from '../api/types.js';
 import { scaledValue } from '../api/kinds/int-or-percent.js';
+import { budgetSelector } from '../api/kinds/pod-disruption-budget.js';
 import { rfc3339 } from '../util/clock.js';
 import { isPodReady, slimPod } from './pod-state.js';
 import type { ReconcileContext, ReconcileResult, Reconciler } from './reconciler.js';
@@ -31,12 +31,7 @@ export interface BudgetCounts {
 
 /** The budget's selector as the controller reads it: none selects no pod, an empty one every pod. */
 export function podsOfBudget(pdb: KubeObject, pods: readonly KubeObject[]): KubeObject[] {
-  let sel;
-  try {
-    sel = selectorFromLabelSelector(pdb.spec?.selector);
-  } catch {
-    return [];
-  }
+  const sel = budgetSelector(pdb);
   return pods.filter((p) => sel.matches(p.metadata.labels ?? {}));
 }
 

@@ -2,7 +2,7 @@
 import { DescribeWriter } from '../describe-writer.js';
 import { type FieldError, fieldErrors as fe } from '../field-error.js';
 import type { KindDef } from '../kind.js';
-import { formatLabelSelector } from '../label-selector.js';
+import { formatLabelSelector, nothing, type Selector, selectorFromLabelSelector } from '../label-selector.js';
 import type { KubeObject } from '../types.js';
 import { validateLabelSelector } from '../validation/labels.js';
 import { invalidRaw } from './go-render.js';
@@ -12,6 +12,15 @@ import { ageColumn, nameColumn } from './meta-columns.js';
 export const UNHEALTHY_POD_EVICTION_POLICIES = ['AlwaysAllow', 'IfHealthyBudget'];
 
 const isSet = (v: unknown) => v !== undefined && v !== null;
+
+/** The pods a budget covers, as the eviction API and the disruption controller read its selector (an invalid one covers none). */
+export function budgetSelector(pdb: KubeObject): Selector {
+  try {
+    return selectorFromLabelSelector(pdb.spec?.selector);
+  } catch {
+    return nothing();
+  }
+}
 
 /** Go's %v of the spec in the both-set error (pointers print as their type and value). */
 function goSpec(spec: Record<string, unknown>): string {

@@ -12,7 +12,7 @@ import type { CommandIO } from '../inplace/print.js';
 
 export type CordonVerb = 'cordon' | 'uncordon';
 
-export function isCordoned(node: KubeObject): boolean {
+function isCordoned(node: KubeObject): boolean {
   return Boolean(node.spec?.unschedulable);
 }
 

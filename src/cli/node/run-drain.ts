@@ -42,6 +42,8 @@ interface NodeFailure {
 export const EVICTION_RETRY_MS = 5000;
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** The grace period a request carries: none when negative (each pod's own then). */
+const graceOf = (req: DrainRequest) => (req.gracePeriod >= 0 ? req.gracePeriod : undefined);
 const podRef = (pod: KubeObject) => ({ ns: pod.metadata.namespace ?? '', name: pod.metadata.name ?? '', uid: pod.metadata.uid });
 
 export async function runDrain(conn: Connection, req: DrainRequest, io: CommandIO): Promise<void> {
@@ -122,7 +124,7 @@ async function evictPods(conn: Connection, pods: KubeObject[], req: DrainRequest
       const { ns, name } = it.ref;
       io.out(`evicting pod ${ns}/${name}${suffix}\n`);
       try {
-        await conn.client.evict(ns, name, { dryRun: apiDryRun(req.dryRun), gracePeriodSeconds: req.gracePeriod >= 0 ? req.gracePeriod : undefined });
+        await conn.client.evict(ns, name, { dryRun: apiDryRun(req.dryRun), gracePeriodSeconds: graceOf(req) });
         it.state = req.dryRun === 'server' ? 'done' : 'wait';
       } catch (err) {
         if (isStatusError(err) && err.reason === 'NotFound') {
@@ -160,7 +162,7 @@ async function deletePods(conn: Connection, pods: KubeObject[], req: DrainReques
   for (const pod of pods) {
     const ref = podRef(pod);
     try {
-      await conn.client.delete('pods', ref.ns, ref.name, { dryRun: apiDryRun(req.dryRun), gracePeriodSeconds: req.gracePeriod >= 0 ? req.gracePeriod : undefined });
+      await conn.client.delete('pods', ref.ns, ref.name, { dryRun: apiDryRun(req.dryRun), gracePeriodSeconds: graceOf(req) });
       waiting.push(ref);
     } catch (err) {
       if (isStatusError(err) && err.reason === 'NotFound') continue;

@@ -10,8 +10,7 @@ import type { KindDef } from '../../api/kind.js';
 import type { KubeObject } from '../../api/types.js';
 import { CHANGE_CAUSE } from '../../controllers/deployment/replica-sets.js';
 import { apiDryRun, type DryRunStrategy, dryRunSuffix } from '../flags.js';
-import type { Revision } from './history.js';
-import { templateText } from './history.js';
+import { type Revision, templateText } from './history.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
