@@ -11,7 +11,8 @@
  *
  * Any NoExecute taint (the unreachable one, or one a user added with `taint`) evicts the node's pods
  * that do not tolerate it — at once, or after the shortest tolerationSeconds of the tolerations
- * that let them stay (counted from the taint's timeAdded), as the taint eviction controller does.
+ * that let them stay (counted from the taint's timeAdded, or from the binding of a pod that came
+ * later), as the taint eviction controller does.
  */
 import type { KubeObject } from '../api/types.js';
 import { EventRecorder } from '../api/event-recorder.js';
@@ -100,9 +101,20 @@ async function markPodsNotReady(pods: KubeObject[], ctx: ReconcileContext): Prom
   return out;
 }
 
+/**
+ * When the pod was bound to its node, in epoch ms: its PodScheduled condition's time, else (created
+ * with spec.nodeName, not yet started) its creation; 0 when unknown.
+ */
+function boundAt(pod: KubeObject): number {
+  const scheduled = ((pod.status?.conditions ?? []) as any[]).find((c) => c.type === 'PodScheduled' && c.status === 'True');
+  const ms = new Date(scheduled?.lastTransitionTime ?? pod.metadata.creationTimestamp ?? NaN).getTime();
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
 /** Deletes the pods the node's NoExecute taints no longer let stay; when the next one must go. */
 async function evictPods(pods: KubeObject[], taints: readonly any[], ctx: ReconcileContext): Promise<number | undefined> {
-  // the newest NoExecute taint starts the clock (withTaints gave each one its timeAdded)
+  // the newest NoExecute taint starts the clock (withTaints gave each one its timeAdded), or, for a
+  // pod bound to the node after it, the binding (the taint manager times a pod from when it sees it)
   const now = ctx.clock.now().getTime();
   const taintedAt = Math.max(...taints.map((t) => (t.timeAdded ? new Date(t.timeAdded).getTime() : now)));
   const nowText = rfc3339(ctx.clock.now());
@@ -111,8 +123,9 @@ async function evictPods(pods: KubeObject[], taints: readonly any[], ctx: Reconc
   for (const pod of pods) {
     const after = evictAfter(pod, taints);
     if (after === undefined) continue;
-    if (taintedAt + after > now) {
-      next = Math.min(next ?? Infinity, taintedAt + after - now);
+    const from = Math.max(taintedAt, boundAt(pod));
+    if (from + after > now) {
+      next = Math.min(next ?? Infinity, from + after - now);
       continue;
     }
     const status = { ...pod.status, conditions: [...(pod.status?.conditions ?? []), { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint', lastProbeTime: null, lastTransitionTime: nowText }] };
@@ -134,10 +147,41 @@ async function handlePods(node: KubeObject, down: boolean, ctx: ReconcileContext
   return next === undefined ? undefined : { requeueAfter: next };
 }
 
+/** The tolerations DefaultTolerationSeconds gives every pod: they matter only on a node that goes down. */
+const DEFAULT_TOLERATED = new Set(['node.kubernetes.io/not-ready', UNREACHABLE_TAINT]);
+
+/** Whether a pod tolerates some NoExecute taint for a while (a toleration other than the defaults with tolerationSeconds). */
+function toleratesForAWhile(pod: KubeObject): boolean {
+  for (const t of (pod.spec?.tolerations ?? []) as Toleration[]) {
+    if (typeof t.tolerationSeconds === 'number' && (t.effect === undefined || t.effect === '' || t.effect === 'NoExecute') && !DEFAULT_TOLERATED.has(t.key ?? '')) return true;
+  }
+  return false;
+}
+
 export function nodeLifecycleReconciler(): Reconciler {
+  // nodes seen with a NoExecute taint in this process: a pod bound to one is timed from its binding
+  const tainted = new Set<string>();
+  const nodeKeys = (node: KubeObject, type: 'put' | 'delete'): string[] => {
+    const name = node.metadata.name ?? '';
+    if (type === 'put' && ((node.spec?.taints ?? []) as any[]).some((t) => t.effect === 'NoExecute')) tainted.add(name);
+    else tainted.delete(name);
+    return [name];
+  };
+  // A pod bound to a node after its NoExecute taint came (the scheduler lets only pods that
+  // tolerate it land there) must go when its tolerationSeconds run out: such a pod queues its node.
+  // Pods with only the default tolerations queue it only when this process saw the node tainted,
+  // so a scale-up queues no node for its pods.
+  const podKeys = (pod: KubeObject, type: 'put' | 'delete'): string[] => {
+    const node = pod.spec?.nodeName as string | undefined;
+    if (type !== 'put' || !node || pod.metadata.deletionTimestamp) return [];
+    return tainted.has(node) || toleratesForAWhile(pod) ? [node] : [];
+  };
   return {
     name: 'node-lifecycle',
-    watches: [{ resource: 'nodes', keys: (o) => [o.metadata.name ?? ''] }],
+    watches: [
+      { resource: 'nodes', keys: nodeKeys },
+      { resource: 'pods', keys: podKeys },
+    ],
     async reconcile(name, ctx): Promise<ReconcileResult | void> {
       let node: KubeObject;
       try {

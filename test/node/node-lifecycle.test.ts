@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { podStatusText } from '../../src/api/kinds/pod-status.js';
+import { Cluster } from '../../src/cluster.js';
 import { boundPod, testCluster } from './helpers.js';
 
 const defaultTolerations = [
@@ -76,5 +77,39 @@ describe('node lifecycle', () => {
     await expect(t.pod('minute')).rejects.toMatchObject({ code: 404 });
     await t.advance(3_600_000);
     expect((await t.pod('forever')).metadata.deletionTimestamp).toBeUndefined();
+  });
+
+  it('times a pod bound after the NoExecute taint from its binding, not from the taint', async () => {
+    const t = await testCluster();
+    await t.cluster.client.patch('nodes', undefined, 'pocketkube-node-1', 'merge', { spec: { taints: [{ key: 'maint', effect: 'NoExecute' }] } });
+    await t.cluster.reconcile();
+    await t.advance(3_600_000);
+    const tolerations = [{ key: 'maint', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }];
+    await t.cluster.client.create('pods', { ...boundPod('late', { spec: { tolerations } }), spec: { ...boundPod('late').spec, tolerations, nodeName: undefined, nodeSelector: { 'kubernetes.io/hostname': 'pocketkube-node-1' } } });
+    await t.cluster.reconcile();
+    expect((await t.pod('late')).spec.nodeName).toBe('pocketkube-node-1');
+    await t.advance(59_000);
+    expect((await t.pod('late')).metadata.deletionTimestamp).toBeUndefined();
+    await t.advance(1_000);
+    await expect(t.pod('late')).rejects.toMatchObject({ code: 404 });
+    expect(await t.events('late')).toContain('Normal TaintManagerEviction Marking for deletion Pod default/late');
+  });
+
+  it('times such a pod in a later invocation too, when this one never saw the taint change', async () => {
+    const t = await testCluster();
+    await t.cluster.client.patch('nodes', undefined, 'pocketkube-node-1', 'merge', { spec: { taints: [{ key: 'maint', effect: 'NoExecute' }] } });
+    await t.cluster.reconcile();
+    // a new cluster object over the same store: what the next command sees
+    t.clock.advance(3_600_000);
+    const next = await Cluster.inMemory({ clock: t.clock, store: t.cluster.store });
+    const tolerations = [{ key: 'maint', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }];
+    await next.client.create('pods', boundPod('later', { spec: { tolerations } }));
+    await next.reconcile();
+    t.clock.advance(29_000);
+    await next.reconcile();
+    expect((await next.client.get('pods', 'default', 'later')).metadata.deletionTimestamp).toBeUndefined();
+    t.clock.advance(1_000);
+    await next.reconcile();
+    await expect(next.client.get('pods', 'default', 'later')).rejects.toMatchObject({ code: 404 });
   });
 });
