@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerLogs } from '../../src/node/runtime/logs.js';
+import { containerLogText, containerLogs } from '../../src/node/runtime/logs.js';
 import { boundPod, testCluster } from './helpers.js';
 
 describe('simulated container logs', () => {
@@ -12,6 +12,18 @@ describe('simulated container logs', () => {
     expect(containerLogs(pod, 'app', { tail: 2 })).toEqual(['two', 'three']);
     expect(containerLogs(pod, 'app', { tail: 1, timestamps: true })).toEqual(['2026-01-01T00:00:00.000000002Z three']);
     expect(() => containerLogs(pod, 'app', { previous: true })).toThrow('previous terminated container "app" in pod "web" not found');
+  });
+
+  it('keeps a run whose start is at or after --since, and cuts the text at --limit-bytes', async () => {
+    const t = await testCluster();
+    await t.cluster.client.create('pods', boundPod('web', { annotations: { 'pocketkube.io/logs': 'one\ntwo\n' } }));
+    await t.cluster.reconcile();
+    const pod = await t.pod('web');
+    const started = Date.parse('2026-01-01T00:00:00Z');
+    expect(containerLogText(pod, 'app', { sinceMs: started })).toBe('one\ntwo\n');
+    expect(containerLogText(pod, 'app', { sinceMs: started + 1 })).toBe('');
+    expect(containerLogText(pod, 'app', { limitBytes: 5 })).toBe('one\nt');
+    expect(containerLogText(pod, 'app', { tail: 1, limitBytes: 100 })).toBe('two\n');
   });
 
   it('has a previous run after a restart, and refuses a container waiting to start', async () => {

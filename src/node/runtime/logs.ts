@@ -2,6 +2,7 @@
  * What the simulated runtime's containers printed: each run of a container prints the lines its
  * `pocketkube.io/logs` annotation names, stamped with the run's start. Derived from the pod (its
  * container statuses say which runs happened), so any reader of the API sees the same logs.
+ * The options are the kubelet's (PodLogOptions): tail, then since, then the byte limit.
  */
 import { apiErrors } from '../../api/errors.js';
 import type { KubeObject } from '../../api/types.js';
@@ -14,6 +15,10 @@ export interface LogOptions {
   /** Last N lines (negative = all). */
   tail?: number;
   timestamps?: boolean;
+  /** Only lines stamped at or after this epoch ms (sinceTime / now - sinceSeconds). */
+  sinceMs?: number;
+  /** At most this many bytes of output (0 or undefined = no limit). */
+  limitBytes?: number;
 }
 
 /** RFC 3339 with nanoseconds, as the runtime stamps log lines; line i gets i ns so order is kept. */
@@ -21,25 +26,48 @@ function stamp(startedAt: string, i: number): string {
   return `${startedAt.replace(/Z$/, '')}.${String(i).padStart(9, '0')}Z`;
 }
 
-/** The log lines of one container (kubectl's order: oldest first). Errors are the API server's. */
-export function containerLogs(pod: KubeObject, container: string, opts: LogOptions = {}): string[] {
+/** The start of the container run whose logs are asked for; the API server's error when there is none. */
+export function runStart(pod: KubeObject, container: string, previous = false): string {
   const podName = pod.metadata.name ?? '';
-  const init = (pod.spec?.initContainers ?? []).some((c: any) => c.name === container);
   const cs = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((c: any) => c.name === container);
   const state = cs?.state ?? {};
-  let startedAt: string | undefined;
-  if (opts.previous) {
-    startedAt = cs?.lastState?.terminated?.startedAt;
+  if (previous) {
+    const startedAt = cs?.lastState?.terminated?.startedAt;
     if (!startedAt) throw apiErrors.badRequest(`previous terminated container "${container}" in pod "${podName}" not found`);
-  } else {
-    startedAt = state.running?.startedAt ?? state.terminated?.startedAt ?? cs?.lastState?.terminated?.startedAt;
-    if (!startedAt) {
-      const reason = state.waiting?.reason ?? 'ContainerCreating';
-      throw apiErrors.badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${reason}`);
-    }
+    return startedAt;
   }
+  const startedAt = state.running?.startedAt ?? state.terminated?.startedAt ?? cs?.lastState?.terminated?.startedAt;
+  if (!startedAt) {
+    const reason = state.waiting?.reason ?? 'ContainerCreating';
+    throw apiErrors.badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${reason}`);
+  }
+  return startedAt;
+}
+
+/** The log text of one container (kubectl's order: oldest first), every line ending in a newline unless cut by limitBytes. */
+export function containerLogText(pod: KubeObject, container: string, opts: LogOptions = {}): string {
+  const startedAt = runStart(pod, container, opts.previous);
+  const init = (pod.spec?.initContainers ?? []).some((c: any) => c.name === container);
   const lines = containerBehaviour(pod, container, init).logLines;
-  const out = lines.map((l, i) => (opts.timestamps ? `${stamp(startedAt!, i)} ${l}` : l));
   const tail = opts.tail ?? -1;
-  return tail >= 0 ? out.slice(Math.max(0, out.length - tail)) : out;
+  const first = tail >= 0 ? Math.max(0, lines.length - tail) : 0;
+  // every line of a run is stamped at its start (plus i ns): since keeps a run whole or drops it
+  const started = new Date(startedAt).getTime();
+  if (opts.sinceMs !== undefined && started < opts.sinceMs) return '';
+  let text = '';
+  for (let i = first; i < lines.length; i++) text += `${opts.timestamps ? `${stamp(startedAt, i)} ` : ''}${lines[i]}\n`;
+  if (opts.limitBytes && opts.limitBytes > 0) {
+    const bytes = Buffer.from(text);
+    if (bytes.length > opts.limitBytes) text = bytes.subarray(0, opts.limitBytes).toString();
+  }
+  return text;
+}
+
+/** The log lines of one container (without their newlines). Errors are the API server's. */
+export function containerLogs(pod: KubeObject, container: string, opts: LogOptions = {}): string[] {
+  const text = containerLogText(pod, container, opts);
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }
