@@ -13,6 +13,12 @@ export const recursiveFlag = Flags.boolean({
   default: false,
 });
 
+/** `-f` and `-R` of the commands that act on existing objects named by files (rollout, scale). */
+export const targetFileFlags = (what = 'identifying the resource to get from a server.') => ({
+  filename: filenameFlag(`Filename, directory, or URL to files ${what}`),
+  recursive: recursiveFlag,
+});
+
 export const dryRunFlag = Flags.string({
   description: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
   default: 'none',

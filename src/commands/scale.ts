@@ -4,7 +4,7 @@ import type { KindDef } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
-import { apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, selectorFlag } from '../cli/flags.js';
+import { apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, selectorFlag, targetFileFlags } from '../cli/flags.js';
 import { durationFlag } from '../util/go-duration.js';
 import { kindPrefix } from '../cli/printers/name.js';
 import { resolveTargets } from '../cli/rollout/targets.js';
@@ -29,6 +29,7 @@ export default class Scale extends KubeCommand<typeof Scale> {
     'resource-version': Flags.string({ description: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.', default: '' }),
     all: Flags.boolean({ description: 'Select all resources in the namespace of the specified resource types', default: false }),
     selector: selectorFlag,
+    ...targetFileFlags('identifying the resource to set a new size'),
     timeout: Flags.string({ description: 'The length of time to wait before giving up on a scale operation, zero means don\'t wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).', default: '0s' }),
     'dry-run': dryRunFlag,
     output: Flags.string({ char: 'o', description: 'Output format. One of: (name).' }),
@@ -42,7 +43,7 @@ export default class Scale extends KubeCommand<typeof Scale> {
     const timeoutMs = durationFlag('timeout', f.timeout);
     const errors: unknown[] = [];
     await this.withCluster(async (conn) => {
-      const res = await resolveTargets(conn.client, conn.registry, this.argList, { namespace: this.namespace(), selector: f.selector, all: f.all, bin: this.config.bin });
+      const res = await resolveTargets(conn.client, conn.registry, this.argList, { namespace: this.namespace(), selector: f.selector, all: f.all, bin: this.config.bin, files: f.filename, recursive: f.recursive });
       errors.push(...res.errors);
       if (res.targets.length === 0 && res.errors.length === 0) throw new Error('no objects passed to scale');
       const preconditioned = f['current-replicas'] >= 0 || f['resource-version'] !== '';

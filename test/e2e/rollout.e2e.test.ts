@@ -45,6 +45,22 @@ describe('deployment rollout through the CLI', { timeout: 240_000 }, () => {
     expect(pk('rollout', 'undo', 'deployment/web', '--to-revision=9').stderr).toBe('error: unable to find specified revision 9 in history\n');
   });
 
+  it('names the objects by file (-f) for rollout status, history and scale', () => {
+    writeFileSync(sb.path('with-service.yaml'), `${manifest('nginx:1.27')}---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n`);
+    expect(pk('rollout', 'status', '-f', sb.path('v1.yaml'))).toEqual({ stdout: 'deployment "web" successfully rolled out\n', stderr: '', code: 0 });
+    expect(pk('rollout', 'history', '-f', sb.path('v1.yaml')).stdout).toMatch(/^deployment\.apps\/web \nREVISION  CHANGE-CAUSE\n/);
+    expect(pk('scale', '--replicas=4', '-f', sb.path('v1.yaml')).stdout).toBe('deployment.apps/web scaled\n');
+    expect(pk('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}').stdout).toBe('4');
+    expect(pk('scale', '--replicas=3', '-f', sb.path('v1.yaml')).code).toBe(0);
+    // one object per `rollout status`; a file with two is kubectl's error
+    expect(pk('apply', '-f', sb.path('with-service.yaml')).code).toBe(0);
+    expect(pk('rollout', 'status', '-f', sb.path('with-service.yaml'))).toMatchObject({
+      code: 1, stderr: 'error: rollout status is only supported on individual resources and resource collections may only have one element\n',
+    });
+    expect(pk('rollout', 'status', '-f', sb.path('missing.yaml'))).toMatchObject({ code: 1, stderr: `error: the path "${sb.path('missing.yaml')}" does not exist\n` });
+    expect(pk('delete', 'service', 'web').code).toBe(0);
+  });
+
   it('replaces a deleted pod', () => {
     const [first] = podNames();
     pk('delete', first!);

@@ -1,7 +1,7 @@
 /** The common shape of the rollout commands: resolve targets, act, print lines, then report errors (exit 1). */
 import type { Connection } from '../../client/embedded.js';
 import { ReportedError, renderErrors } from '../errors.js';
-import { resolveTargets, type Target } from './targets.js';
+import { resolveTargets, type Target, type TargetOptions } from './targets.js';
 
 export interface RolloutIO {
   out(text: string): void;
@@ -11,7 +11,7 @@ export interface RolloutIO {
 export async function forTargets(
   conn: Connection,
   args: string[],
-  opts: { namespace: string; selector?: string; bin: string },
+  opts: TargetOptions,
   io: RolloutIO,
   act: (targets: Target[]) => Promise<{ lines: string[]; errors: Error[] }>,
 ): Promise<void> {

@@ -1,11 +1,12 @@
 /**
- * The objects a rollout/scale command works on: `TYPE NAME…`, `TYPE/NAME…`, or `TYPE -l SELECTOR`
- * (`--all` for scale), read through the API in the request's namespace.
+ * The objects a rollout/scale command works on: `TYPE NAME…`, `TYPE/NAME…`, `TYPE -l SELECTOR`
+ * (`--all` for scale), or the objects of `-f` files, read through the API in the request's namespace.
  */
 import type { Client } from '../../api/client.js';
 import type { KindDef } from '../../api/kind.js';
 import type { Registry } from '../../api/registry.js';
 import type { KubeObject } from '../../api/types.js';
+import { loadManifests, type ManifestItem } from '../manifests.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../resource-args.js';
 
 export const NO_RESOURCES = 'You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'';
@@ -20,11 +21,38 @@ export interface TargetOptions {
   selector?: string;
   all?: boolean;
   bin?: string;
+  /** `-f`: files (directories, URLs, `-`) naming the objects. */
+  files?: string[];
+  /** `-R`: directories of `-f` read recursively. */
+  recursive?: boolean;
 }
 
-/** Resolves the arguments; errors (not found …) come back in order after what was read. */
+/** The live objects that manifest items name (in their namespace, else the request's); errors in order. */
+export async function fetchNamedByFiles(client: Client, items: readonly ManifestItem[], namespace: string): Promise<{ targets: Target[]; errors: Error[] }> {
+  const targets: Target[] = [];
+  const errors: Error[] = [];
+  for (const item of items) {
+    const ns = item.kind.namespaced ? item.obj.metadata.namespace ?? namespace : undefined;
+    try {
+      targets.push({ kind: item.kind, obj: await client.get(item.kind.plural, ns, item.obj.metadata.name ?? '') });
+    } catch (e) {
+      errors.push(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  return { targets, errors };
+}
+
+/** Resolves the arguments and files; errors (not found …) come back in order after what was read. */
 export async function resolveTargets(client: Client, registry: Registry, args: string[], opts: TargetOptions): Promise<{ targets: Target[]; errors: Error[] }> {
-  if (args.length === 0) throw new Error(NO_RESOURCES);
+  const files = opts.files ?? [];
+  if (args.length === 0 && files.length === 0) throw new Error(NO_RESOURCES);
+  const fromFiles: { targets: Target[]; errors: Error[] } = { targets: [], errors: [] };
+  if (files.length > 0) {
+    const manifests = await loadManifests(files, { recursive: opts.recursive, registry });
+    if (manifests.errors.length > 0) throw manifests.errors[0];
+    Object.assign(fromFiles, await fetchNamedByFiles(client, manifests.items, opts.namespace));
+  }
+  if (args.length === 0) return fromFiles;
   const sel = parseResourceArgs(args, registry, opts.bin);
   const selector = selectorParam(opts.selector);
   checkNamedSelection(sel, { selector: Boolean(selector) || opts.all });
@@ -32,7 +60,10 @@ export async function resolveTargets(client: Client, registry: Registry, args: s
     throw new Error(`resource(s) were provided, but no name was specified`);
   }
   const { groups, errors } = await fetchSelection(client, sel, { namespace: opts.namespace, labelSelector: selector });
-  return { targets: groups.flatMap((g) => g.objects.map((obj) => ({ kind: g.kind, obj }))), errors };
+  return {
+    targets: [...fromFiles.targets, ...groups.flatMap((g) => g.objects.map((obj) => ({ kind: g.kind, obj })))],
+    errors: [...fromFiles.errors, ...errors],
+  };
 }
 
 /** `deployments.apps`: the resource with its group, as kubectl names it in rollout errors. */

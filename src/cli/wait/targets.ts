@@ -10,7 +10,7 @@ import type { Registry } from '../../api/registry.js';
 import type { KubeObject } from '../../api/types.js';
 import type { ManifestItem } from '../manifests.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs } from '../resource-args.js';
-import { NO_RESOURCES } from '../rollout/targets.js';
+import { fetchNamedByFiles, NO_RESOURCES } from '../rollout/targets.js';
 
 export interface WaitTarget {
   kind: KindDef;
@@ -41,16 +41,7 @@ export function checkWaitSelection(sel: WaitSelection, registry: Registry): void
 }
 
 export async function readWaitTargets(client: Client, registry: Registry, sel: WaitSelection): Promise<{ targets: WaitTarget[]; errors: Error[] }> {
-  const targets: WaitTarget[] = [];
-  const errors: Error[] = [];
-  for (const item of sel.files) {
-    const namespace = item.kind.namespaced ? item.obj.metadata.namespace ?? sel.namespace : undefined;
-    try {
-      targets.push({ kind: item.kind, obj: await client.get(item.kind.plural, namespace, item.obj.metadata.name ?? '') });
-    } catch (e) {
-      errors.push(e instanceof Error ? e : new Error(String(e)));
-    }
-  }
+  const { targets, errors } = await fetchNamedByFiles(client, sel.files, sel.namespace);
   if (sel.args.length > 0) {
     const parsed = parseResourceArgs(sel.args, registry, sel.bin);
     const fetched = await fetchSelection(client, parsed, {

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
-import { selectorFlag } from '../../cli/flags.js';
+import { selectorFlag, targetFileFlags } from '../../cli/flags.js';
 import { kindPrefix } from '../../cli/printers/name.js';
 import { controllerHistory, controllerRevisionsOf, hasControllerHistory } from '../../cli/rollout/controller-history.js';
 import { historyOf, historyText, replicaSetsOf } from '../../cli/rollout/history.js';
@@ -19,11 +19,12 @@ export default class RolloutHistory extends KubeCommand<typeof RolloutHistory> {
   static override flags = {
     revision: Flags.integer({ description: 'See the details, including podTemplate of the revision specified', default: 0 }),
     selector: selectorFlag,
+    ...targetFileFlags(),
   };
 
   async run(): Promise<void> {
     const revision = this.flags.revision;
-    await this.withCluster((conn) => forTargets(conn, this.argList, { namespace: this.namespace(), selector: this.flags.selector, bin: this.config.bin },
+    await this.withCluster((conn) => forTargets(conn, this.argList, { namespace: this.namespace(), selector: this.flags.selector, bin: this.config.bin, files: this.flags.filename, recursive: this.flags.recursive },
       { out: (t) => this.out(t), err: (t) => this.err(t) },
       async (targets) => {
         const lines: string[] = [];

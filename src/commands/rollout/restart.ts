@@ -1,5 +1,5 @@
 import { KubeCommand } from '../../cli/base-command.js';
-import { selectorFlag } from '../../cli/flags.js';
+import { selectorFlag, targetFileFlags } from '../../cli/flags.js';
 import { patchEach } from '../../cli/rollout/patch-each.js';
 import { restartedAt } from '../../cli/rollout/restart-time.js';
 import { forTargets } from '../../cli/rollout/run-targets.js';
@@ -19,7 +19,7 @@ export default class RolloutRestart extends KubeCommand<typeof RolloutRestart> {
     '# Restart a daemon set\n<%= config.bin %> rollout restart daemonset/abc',
     '# Restart deployments with the app=nginx label\n<%= config.bin %> rollout restart deployment --selector=app=nginx',
   ];
-  static override flags = { selector: selectorFlag };
+  static override flags = { selector: selectorFlag, ...targetFileFlags() };
 
   async run(): Promise<void> {
     await this.withCluster(async (conn) => {
@@ -31,7 +31,7 @@ export default class RolloutRestart extends KubeCommand<typeof RolloutRestart> {
         return { spec: { template: { metadata: { annotations: { [ANNOTATION]: stamp } } } } };
       };
       const empty = (t: Target) => new Error(`failed to create patch for ${t.obj.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`);
-      await forTargets(conn, this.argList, { namespace: this.namespace(), selector: this.flags.selector, bin: this.config.bin },
+      await forTargets(conn, this.argList, { namespace: this.namespace(), selector: this.flags.selector, bin: this.config.bin, files: this.flags.filename, recursive: this.flags.recursive },
         { out: (t) => this.out(t), err: (t) => this.err(t) },
         (targets) => patchEach(conn.client, targets, 'restarted', patch, empty));
     });

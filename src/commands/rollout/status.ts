@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
 import { ReportedError, renderError } from '../../cli/errors.js';
-import { selectorFlag } from '../../cli/flags.js';
+import { selectorFlag, targetFileFlags } from '../../cli/flags.js';
 import { durationFlag } from '../../util/go-duration.js';
 import { statusViewer } from '../../cli/rollout/status-viewer.js';
 import { groupKind, resolveTargets } from '../../cli/rollout/targets.js';
@@ -18,12 +18,13 @@ export default class RolloutStatus extends KubeCommand<typeof RolloutStatus> {
     revision: Flags.integer({ description: 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).', default: 0 }),
     timeout: Flags.string({ description: 'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).', default: '0s' }),
     selector: selectorFlag,
+    ...targetFileFlags(),
   };
 
   async run(): Promise<void> {
     const timeoutMs = durationFlag('timeout', this.flags.timeout);
     await this.withCluster(async (conn) => {
-      const { targets, errors } = await resolveTargets(conn.client, conn.registry, this.argList, { namespace: this.namespace(), selector: this.flags.selector, bin: this.config.bin });
+      const { targets, errors } = await resolveTargets(conn.client, conn.registry, this.argList, { namespace: this.namespace(), selector: this.flags.selector, bin: this.config.bin, files: this.flags.filename, recursive: this.flags.recursive });
       if (errors.length > 0) throw errors[0];
       if (targets.length !== 1) {
         throw new Error(targets.length === 0 ? 'no objects passed to rollout status' : 'rollout status is only supported on individual resources and resource collections may only have one element');

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { KubeCommand } from '../../cli/base-command.js';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, apiDryRun, selectorFlag } from '../../cli/flags.js';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, apiDryRun, selectorFlag, targetFileFlags } from '../../cli/flags.js';
 import { kindPrefix } from '../../cli/printers/name.js';
 import { replicaSetForRevision, replicaSetsOf, templateForRollback, templateText } from '../../cli/rollout/history.js';
 import { hasControllerHistory, rollbackToRevision } from '../../cli/rollout/controller-history.js';
@@ -21,13 +21,14 @@ export default class RolloutUndo extends KubeCommand<typeof RolloutUndo> {
   static override flags = {
     'to-revision': Flags.integer({ description: 'The revision to rollback to. Default to 0 (last revision).', default: 0 }),
     selector: selectorFlag,
+    ...targetFileFlags(),
     'dry-run': dryRunFlag,
   };
 
   async run(): Promise<void> {
     const toRevision = this.flags['to-revision'];
     const dryRun = dryRunStrategy(this.flags['dry-run']);
-    await this.withCluster((conn) => forTargets(conn, this.argList, { namespace: this.namespace(), selector: this.flags.selector, bin: this.config.bin },
+    await this.withCluster((conn) => forTargets(conn, this.argList, { namespace: this.namespace(), selector: this.flags.selector, bin: this.config.bin, files: this.flags.filename, recursive: this.flags.recursive },
       { out: (t) => this.out(t), err: (t) => this.err(t) },
       async (targets) => {
         const lines: string[] = [];
