@@ -12,6 +12,8 @@ import type { KubeObject } from '../api/types.js';
 export interface NamedResource {
   kind: KindDef;
   name: string;
+  /** Its own namespace (objects named by `-f` files); otherwise the request's. */
+  namespace?: string;
 }
 
 export interface ResourceSelection {
@@ -156,9 +158,9 @@ export async function fetchSelection(
       errors.push(asError(err));
     }
   }
-  for (const { kind, name } of sel.named) {
+  for (const { kind, name, namespace } of sel.named) {
     try {
-      add(kind, [await client.get(kind.plural, scope(kind), name)]);
+      add(kind, [await client.get(kind.plural, kind.namespaced ? namespace ?? opts.namespace : undefined, name)]);
     } catch (err) {
       if (opts.ignoreNotFound && isStatusError(err) && err.reason === 'NotFound') continue;
       errors.push(asError(err));

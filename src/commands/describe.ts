@@ -1,6 +1,7 @@
 import { KubeCommand } from '../cli/base-command.js';
 import { PlainError, ReportedError, renderError } from '../cli/errors.js';
-import { allNamespacesFlag, selectorFlag } from '../cli/flags.js';
+import { allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag } from '../cli/flags.js';
+import { fileSelection } from '../cli/file-selection.js';
 import { describeObject } from '../cli/printers/describe-object.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../cli/resource-args.js';
 import { isStatusError } from '../api/errors.js';
@@ -22,6 +23,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
   static override examples = [
     '# Describe a node\n<%= config.bin %> describe nodes worker-1',
     '# Describe a pod\n<%= config.bin %> describe pods/nginx',
+    '# Describe a pod identified by type and name in "pod.json"\n<%= config.bin %> describe -f pod.json',
     '# Describe all pods\n<%= config.bin %> describe pods',
     '# Describe pods by label name=myLabel\n<%= config.bin %> describe pods -l name=myLabel',
     "# Describe all pods whose names start with 'frontend' (a Deployment's pods carry its name as prefix)\n<%= config.bin %> describe pods frontend",
@@ -32,23 +34,31 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
   static override flags = {
     'all-namespaces': allNamespacesFlag,
     selector: selectorFlag,
+    filename: filenameFlag('Filename, directory, or URL to files containing the resource to describe'),
+    recursive: recursiveFlag,
   };
 
   async run(): Promise<void> {
     const bin = this.config.bin;
     const args = this.argList;
-    if (args.length === 0) {
+    const files = this.flags.filename ?? [];
+    if (args.length === 0 && files.length === 0) {
       throw new PlainError(`Error: You must specify the type of resource to describe. Use "${bin} api-resources" for a complete list of supported resources.`);
     }
     const labelSelector = selectorParam(this.flags.selector);
     const allNamespaces = this.flags['all-namespaces'];
 
     const { texts, errors, separator } = await this.withCluster(async (conn) => {
-      const sel = parseResourceArgs(args, conn.registry, bin);
-      checkNamedSelection(sel, { selector: Boolean(labelSelector), allNamespaces });
       const namespace = this.namespace();
+      const fromFiles = files.length > 0
+        ? await fileSelection(files, { registry: conn.registry, recursive: this.flags.recursive, namespace, enforceNamespace: this.namespaceExplicit(), args })
+        : undefined;
+      const sel = fromFiles?.sel ?? parseResourceArgs(args, conn.registry, bin);
+      checkNamedSelection(sel, { selector: !fromFiles && Boolean(labelSelector), allNamespaces });
       const now = conn.now();
-      const { groups, errors } = await fetchSelection(conn.client, sel, { namespace, allNamespaces, labelSelector });
+      const fetched = await fetchSelection(conn.client, sel, { namespace, allNamespaces, labelSelector });
+      const { groups } = fetched;
+      const errors = [...(fromFiles?.errors ?? []), ...fetched.errors];
 
       // `describe TYPE NAME` with no object of that name: the objects whose names start with it.
       const notFound = errors.find((e) => isStatusError(e) && e.reason === 'NotFound');

@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core';
 import { KubeCommand } from '../cli/base-command.js';
 import { PlainError, ReportedError, renderError } from '../cli/errors.js';
-import { allNamespacesFlag, selectorFlag } from '../cli/flags.js';
+import { allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag } from '../cli/flags.js';
+import { fileSelection } from '../cli/file-selection.js';
 import { isObjectFormat, printObjects, printTableGroups } from '../cli/printers/index.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../cli/resource-args.js';
 import { getOutputFormat, noResourcesMessage, splitLabelColumns } from '../cli/printers/get-output.js';
@@ -28,6 +29,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     '# List objects by TYPE/NAME\n<%= config.bin %> get deploy/web svc/web pod/web-5d4f9c7b8-x2x7k',
     '# List the pods labelled app=web in every namespace, with their labels\n<%= config.bin %> get pods -A -l app=web --show-labels',
     '# List the common workload types of a namespace\n<%= config.bin %> get all -n shop',
+    '# List the objects a manifest names, as they are in the cluster\n<%= config.bin %> get -f app.yaml',
   ];
 
   static override strict = false;
@@ -50,6 +52,8 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     }),
     'all-namespaces': allNamespacesFlag,
     selector: selectorFlag,
+    filename: filenameFlag('Filename, directory, or URL to files identifying the resource to get from a server.'),
+    recursive: recursiveFlag,
     'field-selector': Flags.string({
       description: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
     }),
@@ -70,7 +74,8 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
   async run(): Promise<void> {
     const bin = this.config.bin;
     const flags = this.flags;
-    if (this.argList.length === 0) {
+    const files = flags.filename ?? [];
+    if (this.argList.length === 0 && files.length === 0) {
       this.err(`You must specify the type of resource to get. Use "${bin} api-resources" for a complete list of supported resources.\n`);
       throw new PlainError(`error: Required resource not specified.\nSee '${bin} get -h' for help and examples`);
     }
@@ -85,6 +90,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     const labelSelector = selectorParam(flags.selector);
     const fieldSelector = selectorParam(flags['field-selector']);
     const allNamespaces = flags['all-namespaces'];
+    if ((flags.watch || flags['watch-only']) && files.length > 0) throw new Error('--watch of the objects of -f files is not supported; name them as TYPE/NAME');
     if (flags.watch || flags['watch-only']) {
       const table = { noHeaders: flags['no-headers'], withNamespace: allNamespaces, withKind: flags['show-kind'], showLabels: flags['show-labels'], labelColumns: splitLabelColumns(flags['label-columns']) };
       const request = { args: this.argList, bin, namespace: this.namespace(), allNamespaces, labelSelector, fieldSelector, format: script ?? format, watchOnly: flags['watch-only'], requestTimeout: flags['request-timeout'], table, write: (t: string) => this.out(t) };
@@ -93,16 +99,21 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     }
 
     const { text, errors, empty } = await this.withCluster(async (conn) => {
-      const sel = parseResourceArgs(this.argList, conn.registry, bin);
-      checkNamedSelection(sel, { selector: Boolean(labelSelector || fieldSelector), allNamespaces });
       const namespace = this.namespace();
-      const { groups, errors } = await fetchSelection(conn.client, sel, {
+      const fromFiles = files.length > 0
+        ? await fileSelection(files, { registry: conn.registry, recursive: flags.recursive, namespace, enforceNamespace: this.namespaceExplicit(), args: this.argList })
+        : undefined;
+      const sel = fromFiles?.sel ?? parseResourceArgs(this.argList, conn.registry, bin);
+      checkNamedSelection(sel, { selector: !fromFiles && Boolean(labelSelector || fieldSelector), allNamespaces });
+      const fetched = await fetchSelection(conn.client, sel, {
         namespace,
         allNamespaces,
         labelSelector,
         fieldSelector,
         ignoreNotFound: flags['ignore-not-found'],
       });
+      const { groups } = fetched;
+      const errors = [...(fromFiles?.errors ?? []), ...fetched.errors];
       const objects = groups.flatMap((g) => g.objects);
       if (script || isObjectFormat(format)) {
         // A single named object that failed is only its error; otherwise print what was found.

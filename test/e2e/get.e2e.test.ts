@@ -89,6 +89,25 @@ describe('pocketkube get / describe / api-resources / version', () => {
     expect(list.metadata).toEqual({ resourceVersion: '' });
   });
 
+  it('reads the objects -f files name, each in its own namespace, as get and describe', async () => {
+    const r = await pk('get', '-f', sb.path('m.yaml'));
+    expect(r.code).toBe(0);
+    const [cms, svc] = r.stdout.split('\n\n');
+    expect(cms).toMatch(/^NAME                   DATA   AGE\nconfigmap\/web-config   2      \d+s\nconfigmap\/db-config    1      \d+s$/);
+    expect(svc).toMatch(/^NAME          TYPE        CLUSTER-IP/);
+    // one object of one file: the object itself, not a List
+    writeFileSync(sb.path('one.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config}\n');
+    expect((await pk('get', '-f', sb.path('one.yaml'), '-o', 'yaml')).stdout).toMatch(/^apiVersion: v1\ndata:\n/);
+    expect((await pk('get', '-f', sb.path('m.yaml'), '-o', 'name')).stdout).toBe('configmap/web-config\nconfigmap/db-config\nservice/web\n');
+    const described = await pk('describe', '-f', sb.path('one.yaml'));
+    expect(described.stdout.startsWith('Name:         web-config\nNamespace:    default\n')).toBe(true);
+    // with -n, a manifest naming another namespace is kubectl's error; objects without one are looked up there
+    const other = await pk('get', '-f', sb.path('m.yaml'), '-n', 'default');
+    expect(other.stderr).toBe('error: the namespace from the provided object "shop" does not match the namespace "default". You must pass \'--namespace=shop\' to perform this operation.\n');
+    expect(other.code).toBe(1);
+    expect(await pk('get', 'cm', '-f', sb.path('m.yaml'))).toMatchObject({ code: 1, stderr: 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n' });
+  });
+
   it('reports unknown types in kubectl words', async () => {
     const r = await pk('get', 'foo');
     expect([r.stderr, r.code]).toEqual(['error: the server doesn\'t have a resource type "foo"\n', 1]);
