@@ -3,16 +3,22 @@ import type { WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
 import type { FieldError } from '../api/field-error.js';
 import type { KindDef } from '../api/kind.js';
-import { checkStrict, checkStrictWarnings } from '../api/schema/strict.js';
+import { checkStrict, dropUnknownFields } from '../api/schema/strict.js';
 import type { KubeObject } from '../api/types.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/meta.js';
 
-/** fieldValidation: Strict (default) rejects unknown/mistyped fields; Warn reports them; Ignore drops the check. */
+/**
+ * fieldValidation: Strict (default) rejects unknown/mistyped fields; Warn drops unknown fields and
+ * reports them; Ignore drops them silently (the stored object never has them).
+ */
 export function schemaCheck(kind: KindDef, obj: KubeObject, opts: WriteOptions | undefined): string[] {
   const mode = opts?.fieldValidation ?? 'Strict';
-  if (mode === 'Ignore') return [];
+  if (mode === 'Ignore') {
+    dropUnknownFields(obj, kind.schemaType);
+    return [];
+  }
   if (mode === 'Warn') {
-    const warnings = checkStrictWarnings(obj, kind.schemaType);
+    const warnings = dropUnknownFields(obj, kind.schemaType);
     for (const w of warnings) opts?.onWarning?.(w);
     return warnings;
   }

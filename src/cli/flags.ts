@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import type { DryRun } from '../api/client.js';
+import type { DryRun, FieldValidation } from '../api/client.js';
 import { PlainError } from './errors.js';
 
 /** Flags shared by several commands, defined once (kubectl's names, short forms and help texts). */
@@ -73,4 +73,26 @@ export function writeOutput(value: string | undefined): WriteOutput {
     throw new Error(`output format "${base}" is not supported by pocketkube for this command; use one of: json, yaml, name`);
   }
   throw new Error(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${WRITE_FORMATS.join(',')}`);
+}
+
+/** kubectl's --validate (apply, create, replace): the server's fieldValidation directive. */
+export const validateFlag = Flags.string({
+  description: 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. "warn" will warn about unknown or duplicate fields without blocking the request. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
+  default: 'strict',
+});
+
+/** cmdutil.GetValidationDirective: the flag's value as the server's fieldValidation. */
+export function fieldValidationOf(value: string): FieldValidation {
+  switch (value.toLowerCase()) {
+    case 'strict':
+    case 'true':
+      return 'Strict';
+    case 'warn':
+      return 'Warn';
+    case 'ignore':
+    case 'false':
+      return 'Ignore';
+    default:
+      throw new Error(`invalid - validate option ${JSON.stringify(value)}; must be one of: strict (or true), warn, ignore (or false)`);
+  }
 }

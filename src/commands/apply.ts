@@ -1,7 +1,7 @@
 import { KubeCommand } from '../cli/base-command.js';
 import { applyObject } from '../cli/apply/apply-object.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
-import { dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlag, outputFlag, recursiveFlag, writeOutput } from '../cli/flags.js';
+import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldValidationOf, filenameFlag, outputFlag, recursiveFlag, validateFlag, writeOutput } from '../cli/flags.js';
 import { loadManifests } from '../cli/manifests.js';
 import { placeObjects } from '../cli/object-namespace.js';
 import { printCollected, successLine } from '../cli/write-output.js';
@@ -24,6 +24,7 @@ export default class Apply extends KubeCommand<typeof Apply> {
     filename: filenameFlag('The files that contain the configurations to apply.'),
     recursive: recursiveFlag,
     'dry-run': dryRunFlag,
+    validate: validateFlag,
     output: outputFlag,
     prune: Flags.boolean({ description: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.', default: false }),
     selector: Flags.string({ char: 'l', description: 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.' }),
@@ -35,6 +36,7 @@ export default class Apply extends KubeCommand<typeof Apply> {
     const files = this.flags.filename ?? [];
     if (files.length === 0) throw new Error('must specify one of -f and -k');
     const dryRun = dryRunStrategy(this.flags['dry-run']);
+    const fieldValidation = fieldValidationOf(this.flags.validate);
     const format = writeOutput(this.flags.output);
     const set = await loadManifests(files, { recursive: this.flags.recursive, registry: kindRegistry() });
     if (set.items.length === 0 && set.errors.length === 0) throw new Error('no objects passed to apply');
@@ -49,7 +51,7 @@ export default class Apply extends KubeCommand<typeof Apply> {
       await this.withCluster(async (conn) => {
         for (const t of targets) {
           try {
-            const res = await applyObject(conn.client, t, dryRun);
+            const res = await applyObject(conn.client, t, dryRun, fieldValidation);
             for (const w of res.warnings) this.err(w);
             if (format === 'json' || format === 'yaml') collected.push(res.object);
             else this.out(successLine(res.object, t.kind, res.operation, format, dryRunSuffix(dryRun)));

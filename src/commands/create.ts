@@ -5,7 +5,7 @@ import { withSource } from '../cli/apply/apply-object.js';
 import { withLastApplied } from '../cli/apply/last-applied.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { PlainError, ReportedError, renderErrors } from '../cli/errors.js';
-import { apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, filenameFlag, outputFlag, recursiveFlag, writeOutput } from '../cli/flags.js';
+import { apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, fieldValidationOf, filenameFlag, outputFlag, recursiveFlag, validateFlag, writeOutput } from '../cli/flags.js';
 import { loadManifests } from '../cli/manifests.js';
 import { placeObjects } from '../cli/object-namespace.js';
 import { printCollected, successLine } from '../cli/write-output.js';
@@ -21,6 +21,7 @@ export default class Create extends KubeCommand<typeof Create> {
     filename: filenameFlag('Filename, directory, or URL to files to use to create the resource'),
     recursive: recursiveFlag,
     'dry-run': dryRunFlag,
+    validate: validateFlag,
     output: outputFlag,
     'save-config': Flags.boolean({
       description: 'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
@@ -32,6 +33,7 @@ export default class Create extends KubeCommand<typeof Create> {
     const files = this.flags.filename ?? [];
     if (files.length === 0) throw new PlainError('Error: must specify one of -f and -k');
     const dryRun = dryRunStrategy(this.flags['dry-run']);
+    const fieldValidation = fieldValidationOf(this.flags.validate);
     const format = writeOutput(this.flags.output);
     const set = await loadManifests(files, { recursive: this.flags.recursive, registry: kindRegistry() });
     const errors: unknown[] = [...set.errors];
@@ -50,7 +52,7 @@ export default class Create extends KubeCommand<typeof Create> {
       await this.withCluster(async (conn) => {
         for (const t of targets) {
           try {
-            report(await conn.client.create(t.kind.plural, body(t.obj), { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-create' }), t);
+            report(await conn.client.create(t.kind.plural, body(t.obj), { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-create', fieldValidation, onWarning: (w) => this.err(`Warning: ${w}`) }), t);
           } catch (err) {
             errors.push(withSource(err, `error when creating "${t.source}": `));
           }

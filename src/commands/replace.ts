@@ -5,7 +5,7 @@ import { withSource } from '../cli/apply/apply-object.js';
 import { LAST_APPLIED, withLastApplied } from '../cli/apply/last-applied.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
-import { apiDryRun, dryRunFlag, dryRunStrategy, filenameFlag, outputFlag, recursiveFlag, writeOutput } from '../cli/flags.js';
+import { apiDryRun, dryRunFlag, dryRunStrategy, filenameFlag, outputFlag, recursiveFlag, writeOutput, fieldValidationOf, validateFlag } from '../cli/flags.js';
 import { durationFlag } from '../util/go-duration.js';
 import { forceReplace } from '../cli/inplace/force-replace.js';
 import { ChangePrinter } from '../cli/inplace/print.js';
@@ -36,6 +36,7 @@ export default class Replace extends KubeCommand<typeof Replace> {
     timeout: Flags.string({ description: 'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object', default: '0s' }),
     'save-config': Flags.boolean({ description: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", default: false }),
     'dry-run': dryRunFlag,
+    validate: validateFlag,
     output: outputFlag,
     'field-manager': Flags.string({ description: 'Name of the manager used to track field ownership.', default: 'kubectl-replace' }),
   };
@@ -43,6 +44,7 @@ export default class Replace extends KubeCommand<typeof Replace> {
   async run(): Promise<void> {
     const f = this.flags;
     const dryRun = dryRunStrategy(f['dry-run']);
+    const fieldValidation = fieldValidationOf(f.validate);
     const timeoutMs = durationFlag('timeout', f.timeout);
     if (f['grace-period'] >= 0 && !f.force) throw new Error('--grace-period must have --force specified');
     if (timeoutMs !== 0 && !f.force) throw new Error('--timeout must have --force specified');
@@ -75,7 +77,7 @@ export default class Replace extends KubeCommand<typeof Replace> {
             const live = await conn.client.get(item.kind.plural, item.namespace, obj.metadata.name ?? '');
             obj.metadata.resourceVersion = live.metadata.resourceVersion;
           }
-          const replaced = await conn.client.update(item.kind.plural, obj, { dryRun: apiDryRun(dryRun), fieldManager: f['field-manager'] });
+          const replaced = await conn.client.update(item.kind.plural, obj, { dryRun: apiDryRun(dryRun), fieldManager: f['field-manager'], fieldValidation, onWarning: (w) => this.err(`Warning: ${w}`) });
           this.out(printer.print(replaced, item.kind, 'replaced'));
         } catch (err) {
           errors.push(withSource(err, `error when replacing "${item.source}": `));

@@ -53,6 +53,22 @@ describe('apply', () => {
     expect(sb.run(['get', 'deployment', 'broken']).code).toBe(1);
   });
 
+  it('--validate: strict refuses an unknown field, warn and ignore store the object without it', () => {
+    const file = sb.path('typo.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: typo}\ndata: {a: "1"}\ndatta: {b: "2"}\n');
+    const strict = sb.run(['apply', '-f', file]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toBe(`Error from server (BadRequest): error when creating "${file}": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "datta"\n`);
+    expect(sb.run(['apply', '-f', file, '--validate=warn'])).toMatchObject({ stdout: 'configmap/typo created\n', stderr: 'Warning: unknown field "datta"\n', code: 0 });
+    expect(JSON.parse(sb.run(['get', 'cm', 'typo', '-o', 'json']).stdout).datta).toBeUndefined();
+    expect(sb.run(['delete', 'cm', 'typo']).code).toBe(0);
+    expect(sb.run(['create', '-f', file, '--validate=false'])).toMatchObject({ stdout: 'configmap/typo created\n', stderr: '', code: 0 });
+    expect(sb.run(['replace', '-f', file, '--validate=ignore'])).toMatchObject({ stdout: 'configmap/typo replaced\n', stderr: '', code: 0 });
+    expect(sb.run(['apply', '-f', file, '--validate=maybe'])).toMatchObject({
+      code: 1, stderr: 'error: invalid - validate option "maybe"; must be one of: strict (or true), warn, ignore (or false)\n',
+    });
+  });
+
   it('rejects a namespace that differs from -n', () => {
     const file = sb.path('ns.yaml');
     writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: kube-system}\n');

@@ -68,6 +68,9 @@ class Checker {
   readonly unknown: string[] = [];
   private readonly seen = new Set<string>();
 
+  /** With `drop`, unknown fields are also deleted from the value (the server's decoding drops them). */
+  constructor(private readonly drop = false) {}
+
   private save(msg: string): void {
     this.error ??= msg;
   }
@@ -116,6 +119,7 @@ class Checker {
       const expr = Object.prototype.hasOwnProperty.call(schema.f, k) ? schema.f[k] : undefined;
       if (expr === undefined) {
         this.unknownField(path);
+        if (this.drop) delete v[k];
         continue;
       }
       this.value(item, parseTypeExpr(expr), { struct, stack: [...w.stack, k], path, int64: schema.i64?.includes(k) ?? false });
@@ -191,6 +195,20 @@ export function decodeCheck(obj: unknown, typeName: string): DecodeCheck {
 
 function prefix(kind: string, version: string): string {
   return `${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: `;
+}
+
+/**
+ * fieldValidation=Warn or Ignore: deletes the unknown fields from `obj`, as decoding into the typed
+ * object drops them, and returns them (`unknown field "spec.replica"`) for the warnings.
+ */
+export function dropUnknownFields(obj: unknown, typeName: string): string[] {
+  const c = new Checker(true);
+  try {
+    c.value(obj, { kind: 'ref', name: typeName }, { stack: [], path: '', int64: false });
+  } catch (e) {
+    if (!(e instanceof FatalDecodeError)) throw e;
+  }
+  return c.unknown;
 }
 
 /** fieldValidation=Strict: a 400 BadRequest for a decode error or for unknown fields, undefined when clean. */

@@ -1,4 +1,4 @@
-import type { Client } from '../../api/client.js';
+import type { Client, FieldValidation } from '../../api/client.js';
 import { StatusError, isStatusError } from '../../api/errors.js';
 import type { KindDef } from '../../api/kind.js';
 import type { KubeObject } from '../../api/types.js';
@@ -33,24 +33,25 @@ const MAX_PATCH_TRIES = 5;
  * last-applied configuration, the manifest and the live object. Errors are StatusErrors carrying
  * kubectl's source prefix.
  */
-export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRunStrategy): Promise<ApplyResult> {
+export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRunStrategy, fieldValidation: FieldValidation = 'Strict'): Promise<ApplyResult> {
   const name = t.obj.metadata?.name ?? '';
   if (!name && t.obj.metadata?.generateName) throw new Error(`from ${t.obj.metadata.generateName}: cannot use generate name with apply`);
   const { modified } = withLastApplied(t.obj);
-  const opts = { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-client-side-apply' };
+  // the server's warnings (unknown fields under --validate=warn), printed as kubectl prints them
+  const warnings: string[] = [];
+  const opts = { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-client-side-apply', fieldValidation, onWarning: (w: string) => warnings.push(`Warning: ${w}`) };
 
   let live = await getLive(client, t, name);
   if (!live) {
     const body = stripNulls(modified);
     if (dryRun === 'client') return { operation: 'created', object: body, warnings: [] };
     try {
-      return { operation: 'created', object: await client.create(t.kind.plural, body, opts), warnings: [] };
+      return { operation: 'created', object: await client.create(t.kind.plural, body, opts), warnings };
     } catch (err) {
       throw withSource(err, `error when creating "${t.source}": `);
     }
   }
 
-  const warnings: string[] = [];
   if (!lastAppliedOf(live)) {
     warnings.push(
       `Warning: resource ${t.kind.plural}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,

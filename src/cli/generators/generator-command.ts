@@ -5,7 +5,7 @@ import type { KubeObject } from '../../api/types.js';
 import { LAST_APPLIED, stripNulls } from '../apply/last-applied.js';
 import { KubeCommand } from '../base-command.js';
 import { PlainError } from '../errors.js';
-import { type DryRunStrategy, apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, writeOutput } from '../flags.js';
+import { type DryRunStrategy, apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, fieldValidationOf, validateFlag, writeOutput } from '../flags.js';
 import { resourceName } from '../printers/name.js';
 import { toJson, toYaml } from '../printers/serialize.js';
 import { typedJson, typedJsonCompact } from './typed-json.js';
@@ -19,7 +19,7 @@ export const generatorFlags = {
     default: false,
   }),
   'field-manager': Flags.string({ description: 'Name of the manager used to track field ownership.', default: 'kubectl-create' }),
-  validate: Flags.string({ description: "Must be one of: strict (or true), warn, ignore (or false).", default: 'strict' }),
+  validate: validateFlag,
 };
 
 /** A string-slice flag (kubectl's StringSlice: repeatable, comma-separated). */
@@ -57,7 +57,7 @@ export interface FinishOptions {
  * and print what the server returned — exactly as kubectl's create subcommands do.
  */
 export abstract class GeneratorCommand<T extends typeof Command> extends KubeCommand<T> {
-  protected get genFlags(): { 'dry-run': string; output?: string; 'save-config': boolean; 'field-manager': string } {
+  protected get genFlags(): { 'dry-run': string; output?: string; 'save-config': boolean; 'field-manager': string; validate?: string } {
     return this.flags as unknown as { 'dry-run': string; output?: string; 'save-config': boolean; 'field-manager': string };
   }
 
@@ -102,6 +102,7 @@ export abstract class GeneratorCommand<T extends typeof Command> extends KubeCom
   /** Prints or creates the generated object. */
   protected async finish(generated: KubeObject, opts: FinishOptions = {}): Promise<void> {
     const dryRun = this.dryRun();
+    const fieldValidation = fieldValidationOf(this.genFlags.validate ?? 'strict');
     const format = writeOutput(this.genFlags.output);
     const kind = kindRegistry().forManifest(generated.apiVersion, generated.kind);
     if (!kind) throw new Error(`no kind "${generated.kind}" is registered for version "${generated.apiVersion}"`);
@@ -115,7 +116,7 @@ export abstract class GeneratorCommand<T extends typeof Command> extends KubeCom
       const body = stripNulls(structuredClone(obj));
       if (kind.namespaced) body.metadata.namespace = this.namespace();
       try {
-        return await conn.client.create(kind.plural, body, { dryRun: apiDryRun(dryRun), fieldManager: this.genFlags['field-manager'] });
+        return await conn.client.create(kind.plural, body, { dryRun: apiDryRun(dryRun), fieldManager: this.genFlags['field-manager'], fieldValidation });
       } catch (err) {
         if (opts.failure === undefined) throw err;
         throw new Error(`${opts.failure}${err instanceof Error ? err.message : String(err)}`);

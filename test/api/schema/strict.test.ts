@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFieldValidation, checkStrict, checkStrictWarnings, decodeCheck } from '../../../src/api/schema/strict.js';
+import { checkFieldValidation, checkStrict, checkStrictWarnings, decodeCheck, dropUnknownFields } from '../../../src/api/schema/strict.js';
 
 const deployment = (spec: Record<string, unknown>, metadata: Record<string, unknown> = { name: 'web' }) => ({
   apiVersion: 'apps/v1',
@@ -58,6 +58,19 @@ describe('unknown fields', () => {
     expect(checkFieldValidation(obj, 'V1Deployment', 'Deployment', 'v1', 'Strict').error?.message).toBe(
       `${PREFIX}strict decoding error: unknown field "spec.replica"`,
     );
+  });
+});
+
+describe('dropping unknown fields (fieldValidation Warn / Ignore)', () => {
+  it('deletes them where they are, nested ones too, and names them', () => {
+    const obj = deployment({ replica: 3 }, { name: 'web', lables: { a: 'b' } }) as Record<string, any>;
+    obj.extra = true;
+    obj.spec.template.spec.containers[0].imagePullPolice = 'Always';
+    expect(dropUnknownFields(obj, 'V1Deployment')).toEqual([
+      'unknown field "metadata.lables"', 'unknown field "spec.template.spec.containers[0].imagePullPolice"', 'unknown field "spec.replica"', 'unknown field "extra"',
+    ]);
+    expect(obj).toEqual(deployment({}));
+    expect(checkStrict(obj, 'V1Deployment', 'Deployment', 'v1')).toBeUndefined();
   });
 });
 
