@@ -18,12 +18,13 @@ import { parseResourceArgs, checkNamedSelection } from '../cli/resource-args.js'
 export default class Delete extends KubeCommand<typeof Delete> {
   static override summary = 'Delete resources by file names, stdin, resources and names, or by resources and label selector';
   static override strict = false;
-  static override usage = 'delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)])';
+  static override usage = 'delete ([-f FILENAME] | TYPE [(NAME | -l label | --field-selector query | --all)])';
   static override examples = [
     '# Delete a pod using the type and name specified in pod.json\n<%= config.bin %> delete -f ./pod.json',
     '# Delete pods and services with same names "baz" and "foo"\n<%= config.bin %> delete pod,service baz foo',
     '# Delete pods and services with label name=myLabel\n<%= config.bin %> delete pods,services -l name=myLabel',
     '# Delete all pods\n<%= config.bin %> delete pods --all',
+    '# Delete the pods that have finished (succeeded or failed)\n<%= config.bin %> delete pods --field-selector=status.phase!=Running,status.phase!=Pending',
   ];
   static override flags = {
     filename: filenameFlag('containing the resource to delete.'),
@@ -31,6 +32,9 @@ export default class Delete extends KubeCommand<typeof Delete> {
     all: Flags.boolean({ description: 'Delete all resources, in the namespace of the specified resource types.', default: false }),
     'all-namespaces': allNamespacesFlag,
     selector: selectorFlag,
+    'field-selector': Flags.string({
+      description: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+    }),
     'ignore-not-found': Flags.boolean({ description: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.' }),
     cascade: Flags.string({ description: 'Must be "background", "orphan", or "foreground". Defaults to background.', default: 'background' }),
     'grace-period': Flags.integer({ description: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).', default: -1 }),
@@ -51,10 +55,11 @@ export default class Delete extends KubeCommand<typeof Delete> {
     const files = f.filename ?? [];
     const registry = kindRegistry();
     const sel = files.length === 0 && this.argList.length > 0 ? parseResourceArgs(this.argList, registry, this.config.bin) : undefined;
-    checkDeleteSelection(files, this.argList, sel, { all: f.all, selector: f.selector });
-    if (sel) checkNamedSelection(sel, { selector: Boolean(f.selector) || f.all, allNamespaces: f['all-namespaces'] });
+    const fieldSelector = f['field-selector']?.trim() || undefined;
+    checkDeleteSelection(files, this.argList, sel, { all: f.all, selector: f.selector, fieldSelector });
+    if (sel) checkNamedSelection(sel, { selector: Boolean(f.selector || fieldSelector) || f.all, allNamespaces: f['all-namespaces'] });
     for (const w of settings.warnings) this.err(w);
-    const ignoreNotFound = f['ignore-not-found'] ?? (f.all || Boolean(f.selector));
+    const ignoreNotFound = f['ignore-not-found'] ?? (f.all || Boolean(f.selector) || Boolean(fieldSelector));
 
     const errors: unknown[] = [];
     let fileTargets: DeleteTarget[] = [];
@@ -72,7 +77,7 @@ export default class Delete extends KubeCommand<typeof Delete> {
     let found = 0;
     await this.withCluster(async (conn) => {
       const targets = sel
-        ? await argTargets(conn.client, sel, { namespace: this.namespace(), allNamespaces: f['all-namespaces'], selector: f.selector, all: f.all })
+        ? await argTargets(conn.client, sel, { namespace: this.namespace(), allNamespaces: f['all-namespaces'], selector: f.selector, fieldSelector, all: f.all })
         : fileTargets;
       let warnClusterScope = this.namespaceExplicit() && !f['all-namespaces'];
       const deleted: DeletedRef[] = [];

@@ -27,6 +27,20 @@ describe('delete', () => {
     expect(sb.run(['delete', 'configmaps', '-l', 'app=x'])).toMatchObject({ stdout: 'No resources found\n', code: 0 });
   });
 
+  it('deletes by field selector: the finished pods, and nothing when none match', () => {
+    writeFileSync(sb.path('pods.yaml'), [
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: done, annotations: {pocketkube.io/exit-code: "0"}}\nspec:\n  restartPolicy: Never\n  containers: [{name: c, image: busybox}]\n',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: up}\nspec:\n  containers: [{name: c, image: nginx}]\n',
+    ].join('---\n'));
+    expect(sb.run(['apply', '-f', sb.path('pods.yaml')]).code).toBe(0);
+    expect(sb.run(['delete', 'pods', '--field-selector=status.phase==Succeeded'])).toMatchObject({ stdout: 'pod "done" deleted\n', code: 0 });
+    expect(sb.run(['delete', 'pods', '--field-selector', 'status.phase=Succeeded'])).toMatchObject({ stdout: 'No resources found\n', code: 0 });
+    expect(sb.run(['get', 'pods', '-o', 'name']).stdout).toBe('pod/up\n');
+    expect(sb.run(['delete', 'pods', '--field-selector=spec.foo=x'])).toMatchObject({ stderr: 'Error from server (BadRequest): field label not supported: spec.foo\n', code: 1 });
+    expect(sb.run(['delete', 'pods', '--all', '--field-selector=status.phase=Running'])).toMatchObject({ stderr: "error: setting 'all' parameter but found a non empty selector. \n", code: 1 });
+    expect(sb.run(['delete', 'pod', 'up', '--wait=false']).code).toBe(0);
+  });
+
   it('deletes from a file, with the file in errors', () => {
     const file = sb.path('five.yaml');
     writeFileSync(file, cm('five'));
