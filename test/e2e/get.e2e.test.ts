@@ -108,6 +108,17 @@ describe('pocketkube get / describe / api-resources / version', () => {
     expect(await pk('get', 'cm', '-f', sb.path('m.yaml'))).toMatchObject({ code: 1, stderr: 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n' });
   });
 
+  it('stores, lists and describes an Ingress (no ingress controller: no address)', async () => {
+    writeFileSync(sb.path('ing.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - host: shop.example.com\n    http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n');
+    expect((await pk('apply', '-f', sb.path('ing.yaml'))).stdout).toBe('ingress.networking.k8s.io/web created\n');
+    expect((await pk('get', 'ing')).stdout).toMatch(/^NAME   CLASS    HOSTS              ADDRESS   PORTS   AGE\nweb    <none>   shop\.example\.com             80      \d+s\n$/);
+    expect((await pk('describe', 'ingress', 'web')).stdout).toContain('  shop.example.com  \n                    /   web:80 ()\n');
+    writeFileSync(sb.path('bad-ing.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: bad}\nspec: {}\n');
+    expect(await pk('apply', '-f', sb.path('bad-ing.yaml'))).toMatchObject({
+      code: 1, stderr: 'The Ingress "bad" is invalid: spec: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified\n',
+    });
+  });
+
   it('reports unknown types in kubectl words', async () => {
     const r = await pk('get', 'foo');
     expect([r.stderr, r.code]).toEqual(['error: the server doesn\'t have a resource type "foo"\n', 1]);
@@ -131,7 +142,7 @@ describe('pocketkube get / describe / api-resources / version', () => {
 
   it('lists the API versions, sorted', async () => {
     expect((await pk('api-versions')).stdout).toBe(
-      'apps/v1\nbatch/v1\ndiscovery.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
+      'apps/v1\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
   });
 
   it('prints the versions', async () => {

@@ -21,6 +21,7 @@ import { jobKind } from './job.js';
 import { cronJobKind } from './cron-job.js';
 import { storageClassKind } from './storage-class.js';
 import { podDisruptionBudgetKind } from './pod-disruption-budget.js';
+import { ingressKind } from './ingress.js';
 import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } from './rbac.js';
 
 /**
@@ -47,6 +48,7 @@ export const allKinds: KindDef[] = [
   cronJobKind,
   jobKind,
   endpointSliceKind,
+  ingressKind,
   storageClassKind,
   podDisruptionBudgetKind,
   roleKind,
