@@ -119,6 +119,13 @@ describe('pocketkube get / describe / api-resources / version', () => {
     });
   });
 
+  it('stores and lists a NetworkPolicy with its defaulted policy types', async () => {
+    writeFileSync(sb.path('np.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector: {}\n');
+    expect((await pk('apply', '-f', sb.path('np.yaml'))).stdout).toBe('networkpolicy.networking.k8s.io/deny created\n');
+    expect((await pk('get', 'netpol')).stdout).toMatch(/^NAME   POD-SELECTOR   AGE\ndeny   <none>         \d+s\n$/);
+    expect((await pk('get', 'netpol', 'deny', '-o', 'jsonpath={.spec.policyTypes}')).stdout).toBe('["Ingress"]');
+  });
+
   it('reports unknown types in kubectl words', async () => {
     const r = await pk('get', 'foo');
     expect([r.stderr, r.code]).toEqual(['error: the server doesn\'t have a resource type "foo"\n', 1]);

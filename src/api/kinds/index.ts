@@ -22,6 +22,7 @@ import { cronJobKind } from './cron-job.js';
 import { storageClassKind } from './storage-class.js';
 import { podDisruptionBudgetKind } from './pod-disruption-budget.js';
 import { ingressKind } from './ingress.js';
+import { networkPolicyKind } from './network-policy.js';
 import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } from './rbac.js';
 
 /**
@@ -49,6 +50,7 @@ export const allKinds: KindDef[] = [
   jobKind,
   endpointSliceKind,
   ingressKind,
+  networkPolicyKind,
   storageClassKind,
   podDisruptionBudgetKind,
   roleKind,

@@ -2,6 +2,7 @@
  * networking.k8s.io/v1 Ingress: stored, validated and printed as a cluster without an ingress
  * controller keeps it (no controller fills status.loadBalancer, so ADDRESS stays empty).
  */
+import { isIP } from 'node:net';
 import { DescribeWriter } from '../describe-writer.js';
 import { type FieldError, fieldErrors as fe } from '../field-error.js';
 import type { DescribeContext, KindDef } from '../kind.js';
@@ -18,7 +19,6 @@ const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
 const INVALID_PATH_SUFFIXES = ['/..', '/.'];
 const WILDCARD_FMT = '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';
 const WILDCARD_MSG = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
-const isIP = (s: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s));
 
 /** IsWildcardDNS1123Subdomain. */
 function wildcardErrors(host: string): string[] {
@@ -30,7 +30,7 @@ function wildcardErrors(host: string): string[] {
 
 function hostErrors(host: string, field: string): FieldError[] {
   const errs: FieldError[] = [];
-  if (isIP(host)) errs.push(fe.invalid(field, host, 'must be a DNS name, not an IP address'));
+  if (isIP(host) !== 0) errs.push(fe.invalid(field, host, 'must be a DNS name, not an IP address'));
   const msgs = host.includes('*') ? wildcardErrors(host) : dns1123SubdomainErrors(host);
   for (const m of msgs) errs.push(fe.invalid(field, host, m));
   return errs;
