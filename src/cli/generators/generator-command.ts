@@ -8,6 +8,7 @@ import { PlainError } from '../errors.js';
 import { type DryRunStrategy, apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, fieldValidationOf, validateFlag, writeOutput } from '../flags.js';
 import { resourceName } from '../printers/name.js';
 import { toJson, toYaml } from '../printers/serialize.js';
+import { sortedMap } from './meta.js';
 import { typedJson, typedJsonCompact } from './typed-json.js';
 
 /** The flags every imperative generator has (kubectl's PrintFlags, dry-run, save-config, field manager). */
@@ -37,7 +38,8 @@ export function withSaveConfig(obj: KubeObject): KubeObject {
     delete bare.metadata.annotations[LAST_APPLIED];
     if (Object.keys(bare.metadata.annotations).length === 0) delete bare.metadata.annotations;
   }
-  const annotations = { ...(bare.metadata.annotations ?? {}), [LAST_APPLIED]: typedJsonCompact(bare) + '\n' };
+  // a map: encoding/json writes its keys sorted
+  const annotations = sortedMap(Object.entries({ ...(bare.metadata.annotations ?? {}), [LAST_APPLIED]: typedJsonCompact(bare) + '\n' }));
   const meta: Record<string, unknown> = { ...bare.metadata, annotations };
   const ordered = Object.fromEntries(META_ORDER.filter((k) => k in meta).map((k) => [k, meta[k]]));
   for (const k of Object.keys(meta)) if (!(k in ordered)) ordered[k] = meta[k];
