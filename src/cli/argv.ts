@@ -70,6 +70,8 @@ const BOOLEANS = new Set([
   'wait', 'force', 'now', 'all', 'all-namespaces', 'ignore-not-found', 'recursive', 'save-config', 'show-labels',
   'no-headers', 'watch', 'watch-only', 'overwrite', 'show-kind', 'local', 'server-side', 'force-conflicts',
   'show-managed-fields', 'quiet', 'previous', 'follow', 'timestamps', 'allow-missing-template-keys',
+  'all-containers', 'all-pods', 'prefix', 'ignore-errors', 'expose', 'privileged', 'command', 'append-hash',
+  'ignore-daemonsets', 'delete-emptydir-data', 'disable-eviction',
 ]);
 
 /**

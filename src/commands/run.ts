@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { GeneratorCommand, arrayFlag, generatorFlags } from '../cli/generators/generator-command.js';
 import { checkRunInput, generateRunPod } from '../cli/generators/run-pod.js';
+import { generateExposeService } from '../cli/generators/expose.js';
 
 export default class Run extends GeneratorCommand<typeof Run> {
   static override summary = 'Run a particular image on the cluster';
@@ -10,6 +11,7 @@ export default class Run extends GeneratorCommand<typeof Run> {
   static override examples = [
     '# Start a nginx pod\n<%= config.bin %> run nginx --image=nginx',
     '# Start a hazelcast pod and let the container expose port 5701\n<%= config.bin %> run hazelcast --image=hazelcast/hazelcast --port=5701',
+    '# Start a nginx pod and a ClusterIP service in front of it on port 80\n<%= config.bin %> run nginx --image=nginx --port=80 --expose',
     '# Start a hazelcast pod and set environment variables "DNS_DOMAIN=cluster" and "POD_NAMESPACE=default" in the container\n<%= config.bin %> run hazelcast --image=hazelcast/hazelcast --env="DNS_DOMAIN=cluster" --env="POD_NAMESPACE=default"',
     '# Start a hazelcast pod and set labels "app=hazelcast" and "env=prod" in the container\n<%= config.bin %> run hazelcast --image=hazelcast/hazelcast --labels="app=hazelcast,env=prod"',
     '# Dry run; print the corresponding API objects without creating them\n<%= config.bin %> run nginx --image=nginx --dry-run=client',
@@ -28,6 +30,7 @@ export default class Run extends GeneratorCommand<typeof Run> {
     command: Flags.boolean({ description: 'If true and extra arguments are present, use them as the \'command\' field in the container, rather than the \'args\' field which is the default.', default: false }),
     'image-pull-policy': Flags.string({ description: 'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.' }),
     privileged: Flags.boolean({ description: 'If true, run the container in privileged mode.', default: false }),
+    expose: Flags.boolean({ description: 'If true, create a ClusterIP service associated with the pod.  Requires `--port`.', default: false, allowNo: true }),
   };
 
   async run(): Promise<void> {
@@ -53,6 +56,22 @@ export default class Run extends GeneratorCommand<typeof Run> {
     } catch (err) {
       throw this.usageError((err as Error).message);
     }
-    await this.finish(generateRunPod(input));
+    if (this.flags.expose && !this.flags.port) throw this.usageError('--port must be set when exposing a service');
+    const pod = generateRunPod(input);
+    if (this.flags.expose) {
+      // run.go's generateService: a ClusterIP Service named after the pod, selecting its labels,
+      // labelled only with --labels; created (and printed) before the pod
+      const labels = pod.metadata.labels ?? {};
+      await this.finish(generateExposeService({
+        object: { ...pod, metadata: { ...pod.metadata, labels: this.flags.labels ? labels : {} } },
+        name,
+        namespace: input.namespace,
+        port: this.flags.port,
+        selector: Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(','),
+      }));
+      // kubectl separates the two YAML documents itself, and its printer does once more
+      if (this.flags.output === 'yaml') this.out('---\n---\n');
+    }
+    await this.finish(pod);
   }
 }

@@ -24,6 +24,8 @@ describe('normaliseFlagForms', () => {
 
   it('rewrites boolean --flag=true|false for oclif', () => {
     expect(normaliseFlagForms(['delete', 'pods', '--all=true', '--wait=false', '--force=false'])).toEqual(['delete', 'pods', '--all', '--no-wait']);
+    expect(normaliseFlagForms(['logs', 'deploy/web', '--all-pods=true', '--all-containers=true', '--prefix=false'])).toEqual(['logs', 'deploy/web', '--all-pods', '--all-containers']);
+    expect(normaliseFlagForms(['run', 'x', '--image=nginx', '--port=80', '--expose=true'])).toEqual(['run', 'x', '--image=nginx', '--port=80', '--expose']);
   });
 
   it('leaves string flags and everything after -- alone', () => {

@@ -23,6 +23,10 @@ const RUN_CASES: string[][] = [
   ['run', 'n', '--image=nginx', '--labels=bad'],
   ['run', 'n', '--image=nginx', '--annotations=x'],
   ['run', 'n', '--image=nginx', '--port=abc'],
+  ['run', 'nginx', '--image=nginx', '--port=80', '--expose'],
+  ['run', 'nginx', '--image=nginx', '--port=8080', '--expose', '--labels=app=x,b=c', '-n', 'x'],
+  ['run', 'nginx', '--image=nginx', '--port=80', '--expose=false'],
+  ['run', 'nginx', '--image=nginx', '--expose'],
 ];
 const RUN_DASH_CASES: string[][] = [
   ['run', 'nginx', '--image=nginx', '--dry-run=client', '-o', 'yaml', '--', 'sleep', '10'],
