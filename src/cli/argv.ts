@@ -63,7 +63,7 @@ export function unknownCommandMessage(id: string, bin: string, known: KnownComma
 const BARE_DEFAULTS: Record<string, string> = { '--dry-run': '--dry-run=client', '--cascade': '--cascade=background' };
 
 /** Boolean flags that are true by default: `--X=false` becomes oclif's `--no-X`. */
-const DEFAULT_TRUE = new Set(['wait', 'allow-missing-template-keys']);
+const DEFAULT_TRUE = new Set(['wait', 'allow-missing-template-keys', 'show-events']);
 
 /** Boolean flags kubectl users write as `--X=true|false`. */
 const BOOLEANS = new Set([
@@ -71,7 +71,7 @@ const BOOLEANS = new Set([
   'no-headers', 'watch', 'watch-only', 'overwrite', 'show-kind', 'local', 'server-side', 'force-conflicts',
   'show-managed-fields', 'quiet', 'previous', 'follow', 'timestamps', 'allow-missing-template-keys',
   'all-containers', 'all-pods', 'prefix', 'ignore-errors', 'expose', 'privileged', 'command', 'append-hash',
-  'ignore-daemonsets', 'delete-emptydir-data', 'disable-eviction',
+  'ignore-daemonsets', 'delete-emptydir-data', 'disable-eviction', 'show-events',
 ]);
 
 /**

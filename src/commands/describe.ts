@@ -1,3 +1,4 @@
+import { Flags } from '@oclif/core';
 import { KubeCommand } from '../cli/base-command.js';
 import { PlainError, ReportedError, renderError } from '../cli/errors.js';
 import { allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag } from '../cli/flags.js';
@@ -35,6 +36,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     'all-namespaces': allNamespacesFlag,
     selector: selectorFlag,
     filename: filenameFlag('Filename, directory, or URL to files containing the resource to describe'),
+    'show-events': Flags.boolean({ description: 'If true, display events related to the described object.', default: true, allowNo: true }),
     recursive: recursiveFlag,
   };
 
@@ -47,6 +49,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     }
     const labelSelector = selectorParam(this.flags.selector);
     const allNamespaces = this.flags['all-namespaces'];
+    const showEvents = this.flags['show-events'];
 
     const { texts, errors, separator } = await this.withCluster(async (conn) => {
       const namespace = this.namespace();
@@ -68,13 +71,13 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
         const matches = list.items.filter((o: KubeObject) => (o.metadata.name ?? '').startsWith(prefix));
         if (matches.length === 0) throw notFound;
         const texts: string[] = [];
-        for (const obj of matches) texts.push((await describeObject(conn.client, kind, obj, now)) + '\n');
+        for (const obj of matches) texts.push((await describeObject(conn.client, kind, obj, now, { showEvents })) + '\n');
         return { texts, errors: [] as Error[], separator: '' };
       }
 
       const texts: string[] = [];
       for (const g of groups) {
-        for (const obj of g.objects) texts.push(await describeObject(conn.client, g.kind, obj, now));
+        for (const obj of g.objects) texts.push(await describeObject(conn.client, g.kind, obj, now, { showEvents }));
       }
       if (texts.length === 0 && errors.length === 0) {
         this.err(allNamespaces ? 'No resources found' : `No resources found in ${namespace} namespace.`);

@@ -135,6 +135,9 @@ describe('pocketkube get / describe / api-resources / version', () => {
     const r = await pk('describe', 'cm', 'web');
     expect(r.stdout.startsWith('Name:         web-config\nNamespace:    default\n')).toBe(true);
     expect(r.stdout).toContain('Events:  <none>\n');
+    const quiet = await pk('describe', 'cm', 'web-config', '--show-events=false');
+    expect(quiet.stdout.startsWith('Name:         web-config\n')).toBe(true);
+    expect(quiet.stdout).not.toContain('Events:');
     const missing = await pk('describe', 'cm', 'zzz');
     expect([missing.stderr, missing.code]).toEqual(['Error from server (NotFound): configmaps "zzz" not found\n', 1]);
   });

@@ -6,10 +6,10 @@ import { eventsAfter, findEvents } from './describe-events.js';
 
 /**
  * `kubectl describe` of one object: the kind's own describer (or the generic one) followed by
- * the Events section, unless the kind shows none.
+ * the Events section, unless the kind shows none or `--show-events=false` asks for none.
  */
-export async function describeObject(client: Client, kind: KindDef, obj: KubeObject, now: Date): Promise<string> {
-  const showEvents = kind.describeEvents !== false;
+export async function describeObject(client: Client, kind: KindDef, obj: KubeObject, now: Date, opts: { showEvents?: boolean } = {}): Promise<string> {
+  const showEvents = kind.describeEvents !== false && opts.showEvents !== false;
   const body = kind.describe ? await kind.describe(obj, { client, now }) : describeGeneric(obj);
   if (!showEvents) return body;
   return body + eventsAfter(body, await findEvents(client, obj, kind), now);
