@@ -2,7 +2,9 @@ import { Flags } from '@oclif/core';
 import type { KubeObject } from '../api/types.js';
 import { generateExposeService } from '../cli/generators/expose.js';
 import { GeneratorCommand, generatorFlags } from '../cli/generators/generator-command.js';
-import { unknownTypeError } from '../cli/resource-args.js';
+import { fetchSelection, unknownTypeError } from '../cli/resource-args.js';
+import { fileSelection } from '../cli/file-selection.js';
+import { targetFileFlags } from '../cli/flags.js';
 
 export default class Expose extends GeneratorCommand<typeof Expose> {
   static override summary = 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service';
@@ -14,6 +16,7 @@ export default class Expose extends GeneratorCommand<typeof Expose> {
     '# Create a service for a replicated nginx, which serves on port 80 and connects to the containers on port 8000\n<%= config.bin %> expose rc nginx --port=80 --target-port=8000',
     '# Create a service for a pod valid-pod, which serves on port 444 with the name "frontend"\n<%= config.bin %> expose pod valid-pod --port=444 --name=frontend',
     '# Create a service for an nginx deployment, which serves on port 80 and connects to the containers on port 8000\n<%= config.bin %> expose deployment nginx --port=80 --target-port=8000',
+    '# Create a service for a replicated nginx using replica set, which serves on port 80 and connects to the containers on port 8000\n<%= config.bin %> expose -f nginx-deployment.yaml --port=80 --target-port=8000',
   ];
   static override flags = {
     ...generatorFlags,
@@ -28,11 +31,17 @@ export default class Expose extends GeneratorCommand<typeof Expose> {
     'external-ip': Flags.string({ description: 'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.' }),
     'load-balancer-ip': Flags.string({ description: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).' }),
     'session-affinity': Flags.string({ description: 'If non-empty, set the session affinity for the service to this; legal values: \'None\', \'ClientIP\'' }),
+    ...targetFileFlags('identifying the resource to expose a service'),
     'cluster-ip': Flags.string({ description: 'ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to \'None\' to create a headless service.' }),
   };
 
   async run(): Promise<void> {
-    const object = await this.target();
+    const f = this.flags;
+    // each object the files name is exposed (kubectl visits them all); otherwise the one named
+    for (const object of f.filename ? await this.fromFiles(f.filename) : [await this.target()]) await this.expose(object);
+  }
+
+  private async expose(object: KubeObject): Promise<void> {
     const f = this.flags;
     const svc = generateExposeService({
       object,
@@ -50,6 +59,18 @@ export default class Expose extends GeneratorCommand<typeof Expose> {
       clusterIP: f['cluster-ip'],
     });
     await this.finish(svc, { operation: 'exposed' });
+  }
+
+  /** The live objects `-f` names. */
+  private async fromFiles(files: string[]): Promise<KubeObject[]> {
+    return this.withCluster(async (conn) => {
+      const namespace = this.namespace();
+      const { sel, errors } = await fileSelection(files, { registry: conn.registry, recursive: this.flags.recursive, namespace, enforceNamespace: this.namespaceExplicit(), args: this.argList });
+      if (errors.length > 0) throw errors[0];
+      const fetched = await fetchSelection(conn.client, sel, { namespace });
+      if (fetched.errors.length > 0) throw fetched.errors[0];
+      return fetched.groups.flatMap((g) => g.objects);
+    });
   }
 
   /** The object named by `TYPE NAME` or `TYPE/NAME`, read from the cluster. */

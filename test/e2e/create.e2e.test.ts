@@ -50,6 +50,9 @@ describe('imperative create end to end', { timeout: 120_000 }, () => {
     expect(pk('expose', 'pod', 'nginx', '--port=80', '--dry-run=client').stdout).toBe('service/nginx exposed (dry run)\n');
     expect(pk('expose', 'deploy', 'nope', '--port=80')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n', code: 1 });
     expect(pk('expose', 'cm', 'cfg', '-n', 'shop', '--port=80').stderr).toBe('error: cannot expose a ConfigMap\n');
+    writeFileSync(sb.path('web-only.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n');
+    expect(pk('expose', '-f', sb.path('web-only.yaml'), '--port=80', '--name=web-file')).toMatchObject({ stdout: 'service/web-file exposed\n', code: 0 });
+    expect(JSON.parse(pk('get', 'svc', 'web-file', '-o', 'json').stdout).spec.selector).toEqual({ app: 'web' });
   });
 
   it('server dry runs create nothing', () => {
