@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Registry } from '../api/registry.js';
-import { loadManifests } from './manifests.js';
+import { loadManifests, type ManifestItem } from './manifests.js';
 import { placeObjects } from './object-namespace.js';
 import type { ResourceSelection } from './resource-args.js';
 
@@ -31,14 +31,21 @@ function singleSource(files: readonly string[]): boolean {
   }
 }
 
+/** Loaded manifest objects as a selection of named resources, each in its namespace; namespace errors in `errors`. */
+export function namedSelection(items: readonly ManifestItem[], namespace: string, enforceNamespace: boolean): { sel: ResourceSelection; errors: Error[] } {
+  const errors: unknown[] = [];
+  // placed on copies: the items stay as loaded
+  const placed = placeObjects(items.map((i) => ({ ...i, obj: { ...i.obj, metadata: { ...i.obj.metadata } } })), namespace, enforceNamespace, errors);
+  const named = placed.map((p) => ({ kind: p.kind, name: p.obj.metadata.name ?? '', namespace: p.namespace }));
+  const sel = { types: [], named, singleItem: named.length === 1, slashForm: true };
+  return { sel, errors: errors.map((e) => (e instanceof Error ? e : new Error(String(e)))) };
+}
+
 /** The selection the files name; namespace errors come back in `errors`, a file that cannot be read throws. */
 export async function fileSelection(files: readonly string[], opts: FileSelectionOptions): Promise<{ sel: ResourceSelection; errors: Error[] }> {
   if (opts.args.length > 0) throw new Error('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
   const set = await loadManifests([...files], { recursive: opts.recursive, registry: opts.registry });
   if (set.errors.length > 0) throw set.errors[0];
-  const errors: unknown[] = [];
-  const placed = placeObjects(set.items, opts.namespace, opts.enforceNamespace, errors);
-  const named = placed.map((p) => ({ kind: p.kind, name: p.obj.metadata.name ?? '', namespace: p.namespace }));
-  const sel = { types: [], named, singleItem: singleSource(files) && named.length === 1, slashForm: true };
-  return { sel, errors: errors.map((e) => (e instanceof Error ? e : new Error(String(e)))) };
+  const { sel, errors } = namedSelection(set.items, opts.namespace, opts.enforceNamespace);
+  return { sel: { ...sel, singleItem: singleSource(files) && sel.singleItem }, errors };
 }

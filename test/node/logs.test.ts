@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { containerLogText, containerLogs } from '../../src/node/runtime/logs.js';
+import { containerLogText, type LogOptions } from '../../src/node/runtime/logs.js';
+import type { KubeObject } from '../../src/api/types.js';
+
+/** The lines of a container's log text. */
+const containerLogs = (pod: KubeObject, container: string, opts?: LogOptions): string[] => containerLogText(pod, container, opts).split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
 import { boundPod, testCluster } from './helpers.js';
 
 describe('simulated container logs', () => {

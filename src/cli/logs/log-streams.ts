@@ -6,7 +6,7 @@
 import { isStatusError } from '../../api/errors.js';
 import type { KubeObject } from '../../api/types.js';
 import type { Connection } from '../../client/embedded.js';
-import { containerLogText, type LogOptions, runStart } from '../../node/runtime/logs.js';
+import { containerLogText, containerStatus, type LogOptions, runStart } from '../../node/runtime/logs.js';
 import { PlainError } from '../errors.js';
 import { type TickLoopOptions, type TickOutcome, tickUntil } from '../watch/tick-loop.js';
 
@@ -60,8 +60,7 @@ async function ended(conn: Connection, stream: LogStream, start: string): Promis
     throw e;
   }
   if (pod.metadata.uid !== stream.pod.metadata.uid) return true;
-  const cs = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((c: any) => c.name === stream.container);
-  return cs?.state?.running?.startedAt !== start;
+  return containerStatus(pod, stream.container)?.state?.running?.startedAt !== start;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Client } from '../../api/client.js';
 import type { KindDef } from '../../api/kind.js';
 import type { Registry } from '../../api/registry.js';
 import type { KubeObject } from '../../api/types.js';
-import { loadManifests, type ManifestItem } from '../manifests.js';
+import { fileSelection } from '../file-selection.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../resource-args.js';
 
 export const NO_RESOURCES = 'You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'';
@@ -27,30 +27,16 @@ export interface TargetOptions {
   recursive?: boolean;
 }
 
-/** The live objects that manifest items name (in their namespace, else the request's); errors in order. */
-export async function fetchNamedByFiles(client: Client, items: readonly ManifestItem[], namespace: string): Promise<{ targets: Target[]; errors: Error[] }> {
-  const targets: Target[] = [];
-  const errors: Error[] = [];
-  for (const item of items) {
-    const ns = item.kind.namespaced ? item.obj.metadata.namespace ?? namespace : undefined;
-    try {
-      targets.push({ kind: item.kind, obj: await client.get(item.kind.plural, ns, item.obj.metadata.name ?? '') });
-    } catch (e) {
-      errors.push(e instanceof Error ? e : new Error(String(e)));
-    }
-  }
-  return { targets, errors };
-}
-
 /** Resolves the arguments and files; errors (not found …) come back in order after what was read. */
 export async function resolveTargets(client: Client, registry: Registry, args: string[], opts: TargetOptions): Promise<{ targets: Target[]; errors: Error[] }> {
   const files = opts.files ?? [];
   if (args.length === 0 && files.length === 0) throw new Error(NO_RESOURCES);
   const fromFiles: { targets: Target[]; errors: Error[] } = { targets: [], errors: [] };
   if (files.length > 0) {
-    const manifests = await loadManifests(files, { recursive: opts.recursive, registry });
-    if (manifests.errors.length > 0) throw manifests.errors[0];
-    Object.assign(fromFiles, await fetchNamedByFiles(client, manifests.items, opts.namespace));
+    const { sel, errors } = await fileSelection(files, { registry, recursive: Boolean(opts.recursive), namespace: opts.namespace, enforceNamespace: false, args: [] });
+    const fetched = await fetchSelection(client, sel, { namespace: opts.namespace });
+    fromFiles.targets = fetched.groups.flatMap((g) => g.objects.map((obj) => ({ kind: g.kind, obj })));
+    fromFiles.errors = [...errors, ...fetched.errors];
   }
   if (args.length === 0) return fromFiles;
   const sel = parseResourceArgs(args, registry, opts.bin);

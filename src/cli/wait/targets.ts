@@ -10,7 +10,8 @@ import type { Registry } from '../../api/registry.js';
 import type { KubeObject } from '../../api/types.js';
 import type { ManifestItem } from '../manifests.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs } from '../resource-args.js';
-import { fetchNamedByFiles, NO_RESOURCES } from '../rollout/targets.js';
+import { NO_RESOURCES } from '../rollout/targets.js';
+import { namedSelection } from '../file-selection.js';
 
 export interface WaitTarget {
   kind: KindDef;
@@ -41,7 +42,10 @@ export function checkWaitSelection(sel: WaitSelection, registry: Registry): void
 }
 
 export async function readWaitTargets(client: Client, registry: Registry, sel: WaitSelection): Promise<{ targets: WaitTarget[]; errors: Error[] }> {
-  const { targets, errors } = await fetchNamedByFiles(client, sel.files, sel.namespace);
+  const named = namedSelection(sel.files, sel.namespace, false);
+  const fromFiles = await fetchSelection(client, named.sel, { namespace: sel.namespace });
+  const targets: WaitTarget[] = fromFiles.groups.flatMap((g) => g.objects.map((obj) => ({ kind: g.kind, obj })));
+  const errors: Error[] = [...named.errors, ...fromFiles.errors];
   if (sel.args.length > 0) {
     const parsed = parseResourceArgs(sel.args, registry, sel.bin);
     const fetched = await fetchSelection(client, parsed, {

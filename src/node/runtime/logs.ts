@@ -26,10 +26,15 @@ function stamp(startedAt: string, i: number): string {
   return `${startedAt.replace(/Z$/, '')}.${String(i).padStart(9, '0')}Z`;
 }
 
+/** The status of a container (init or regular) of the pod, by name. */
+export function containerStatus(pod: KubeObject, container: string): any {
+  return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((c: any) => c.name === container);
+}
+
 /** The start of the container run whose logs are asked for; the API server's error when there is none. */
 export function runStart(pod: KubeObject, container: string, previous = false): string {
   const podName = pod.metadata.name ?? '';
-  const cs = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((c: any) => c.name === container);
+  const cs = containerStatus(pod, container);
   const state = cs?.state ?? {};
   if (previous) {
     const startedAt = cs?.lastState?.terminated?.startedAt;
@@ -61,13 +66,4 @@ export function containerLogText(pod: KubeObject, container: string, opts: LogOp
     if (bytes.length > opts.limitBytes) text = bytes.subarray(0, opts.limitBytes).toString();
   }
   return text;
-}
-
-/** The log lines of one container (without their newlines). Errors are the API server's. */
-export function containerLogs(pod: KubeObject, container: string, opts: LogOptions = {}): string[] {
-  const text = containerLogText(pod, container, opts);
-  if (text === '') return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
 }
