@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Registry } from '../api/registry.js';
-import { loadManifests, type ManifestItem } from './manifests.js';
+import type { ManifestItem } from './manifests.js';
 import { placeObjects } from './object-namespace.js';
 import type { ResourceSelection } from './resource-args.js';
 
@@ -44,6 +44,8 @@ export function namedSelection(items: readonly ManifestItem[], namespace: string
 /** The selection the files name; namespace errors come back in `errors`, a file that cannot be read throws. */
 export async function fileSelection(files: readonly string[], opts: FileSelectionOptions): Promise<{ sel: ResourceSelection; errors: Error[] }> {
   if (opts.args.length > 0) throw new Error('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+  // loaded when needed: the YAML parser behind it is no cost of `scale` or `rollout` without -f
+  const { loadManifests } = await import('./manifests.js');
   const set = await loadManifests([...files], { recursive: opts.recursive, registry: opts.registry });
   if (set.errors.length > 0) throw set.errors[0];
   const { sel, errors } = namedSelection(set.items, opts.namespace, opts.enforceNamespace);
