@@ -7,7 +7,7 @@ import { DescribeWriter } from '../describe-writer.js';
 import { type FieldError, fieldErrors as fe } from '../field-error.js';
 import type { DescribeContext, KindDef } from '../kind.js';
 import type { KubeObject } from '../types.js';
-import { dns1123SubdomainErrors, isValidPortNum, portNameErrors } from '../validation/names.js';
+import { dns1035LabelErrors, dns1123SubdomainErrors, portNameErrors, validatePortNum, wildcardDNS1123SubdomainErrors } from '../validation/names.js';
 import { formatSliceEndpoints } from './endpoint-slice.js';
 import { invalidRaw } from './go-render.js';
 import { ageColumn, nameColumn, writeAnnotations } from './meta-columns.js';
@@ -17,21 +17,10 @@ import { ageColumn, nameColumn, writeAnnotations } from './meta-columns.js';
 const PATH_TYPES = ['Exact', 'ImplementationSpecific', 'Prefix'];
 const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
 const INVALID_PATH_SUFFIXES = ['/..', '/.'];
-const WILDCARD_FMT = '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';
-const WILDCARD_MSG = "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character";
-
-/** IsWildcardDNS1123Subdomain. */
-function wildcardErrors(host: string): string[] {
-  const errs: string[] = [];
-  if (host.length > 253) errs.push('must be no more than 253 characters');
-  if (!new RegExp(`^${WILDCARD_FMT}$`).test(host)) errs.push(`${WILDCARD_MSG} (e.g. '*.example.com', regex used for validation is '${WILDCARD_FMT}')`);
-  return errs;
-}
-
 function hostErrors(host: string, field: string): FieldError[] {
   const errs: FieldError[] = [];
   if (isIP(host) !== 0) errs.push(fe.invalid(field, host, 'must be a DNS name, not an IP address'));
-  const msgs = host.includes('*') ? wildcardErrors(host) : dns1123SubdomainErrors(host);
+  const msgs = host.includes('*') ? wildcardDNS1123SubdomainErrors(host) : dns1123SubdomainErrors(host);
   for (const m of msgs) errs.push(fe.invalid(field, host, m));
   return errs;
 }
@@ -51,25 +40,13 @@ function validateBackend(backend: any, field: string): FieldError[] {
   const errs: FieldError[] = [];
   // ValidateServiceName: a DNS-1035 label (a 1123 label that starts with a letter)
   if (!svc.name) errs.push(fe.required(`${field}.service.name`, ''));
-  else for (const m of dns1035Errors(String(svc.name))) errs.push(fe.invalid(`${field}.service.name`, svc.name, m));
+  else for (const m of dns1035LabelErrors(String(svc.name))) errs.push(fe.invalid(`${field}.service.name`, svc.name, m));
   const portName = svc.port?.name ?? '';
   const portNumber = svc.port?.number ?? 0;
   if (portName && portNumber) errs.push(fe.invalid(field, '', 'cannot set both port name & port number'));
   else if (portName) for (const m of portNameErrors(portName)) errs.push(fe.invalid(`${field}.service.port.name`, portName, m));
-  else if (portNumber) {
-    if (!isValidPortNum(portNumber)) errs.push(fe.invalid(`${field}.service.port.number`, portNumber, 'must be between 1 and 65535, inclusive'));
-  } else errs.push(fe.required(field, 'port name or number is required'));
-  return errs;
-}
-
-/** IsDNS1035Label. */
-function dns1035Errors(name: string): string[] {
-  const FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
-  const errs: string[] = [];
-  if (name.length > 63) errs.push('must be no more than 63 characters');
-  if (!new RegExp(`^${FMT}$`).test(name)) {
-    errs.push(`a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '${FMT}')`);
-  }
+  else if (portNumber) errs.push(...validatePortNum(portNumber, `${field}.service.port.number`));
+  else errs.push(fe.required(field, 'port name or number is required'));
   return errs;
 }
 
@@ -111,7 +88,7 @@ function validate(ing: KubeObject): FieldError[] {
   });
   ((spec.tls ?? []) as any[]).forEach((tls, i) => {
     ((tls?.hosts ?? []) as string[]).forEach((host, j) => {
-      const msgs = host.includes('*') ? wildcardErrors(host) : dns1123SubdomainErrors(host);
+      const msgs = host.includes('*') ? wildcardDNS1123SubdomainErrors(host) : dns1123SubdomainErrors(host);
       for (const m of msgs) errs.push(fe.invalid(`spec.tls[${i}].hosts[${j}]`, host, m));
     });
     if (tls?.secretName) for (const m of dns1123SubdomainErrors(String(tls.secretName))) errs.push(fe.invalid(`spec.tls[${i}].secretName`, tls.secretName, m));

@@ -9,7 +9,7 @@ import type { KindDef } from '../kind.js';
 import { formatLabelSelector } from '../label-selector.js';
 import type { KubeObject } from '../types.js';
 import { validateLabelSelector } from '../validation/labels.js';
-import { isValidPortNum, portNameErrors } from '../validation/names.js';
+import { isValidPortNum, portNameErrors, validatePortNum } from '../validation/names.js';
 import { invalidRaw } from './go-render.js';
 import { ageColumn, nameColumn, writeAnnotations } from './meta-columns.js';
 
@@ -53,9 +53,9 @@ function validatePort(port: any, field: string): FieldError[] {
     return errs;
   }
   if (typeof port.port === 'number') {
-    if (!isValidPortNum(port.port)) errs.push(fe.invalid(`${field}.port`, port.port, 'must be between 1 and 65535, inclusive'));
+    errs.push(...validatePortNum(port.port, `${field}.port`));
     if (port.endPort != null) {
-      if (!isValidPortNum(port.endPort)) errs.push(fe.invalid(`${field}.endPort`, port.endPort, 'must be between 1 and 65535, inclusive'));
+      if (!isValidPortNum(port.endPort)) errs.push(...validatePortNum(port.endPort, `${field}.endPort`));
       else if (port.endPort < port.port) errs.push(fe.invalid(`${field}.endPort`, port.endPort, 'must be greater than or equal to `port`'));
     }
   } else {
