@@ -24,6 +24,12 @@ export interface WriteOptions {
   dryRun?: DryRun;
   fieldValidation?: FieldValidation;
   fieldManager?: string;
+  /**
+   * The body was built in this process as a typed object (the in-process components): like the body
+   * of a typed Go client it has no unknown fields, so fieldValidation finds and drops nothing and the
+   * server skips that walk over it. Never set for user input.
+   */
+  typed?: boolean;
   /** Receives the server's warnings (e.g. unknown fields with fieldValidation=Warn), as kubectl prints them. */
   onWarning?: (message: string) => void;
 }

@@ -9,9 +9,11 @@ import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/
 
 /**
  * fieldValidation: Strict (default) rejects unknown/mistyped fields; Warn drops unknown fields and
- * reports them; Ignore drops them silently (the stored object never has them).
+ * reports them; Ignore drops them silently (the stored object never has them). A typed body (see
+ * WriteOptions.typed) has none: nothing to check.
  */
 export function schemaCheck(kind: KindDef, obj: KubeObject, opts: WriteOptions | undefined): string[] {
+  if (opts?.typed) return [];
   const mode = opts?.fieldValidation ?? 'Strict';
   if (mode === 'Ignore') {
     dropUnknownFields(obj, kind.schemaType);

@@ -2,12 +2,14 @@ import type { Client, WriteOptions } from '../api/client.js';
 
 /**
  * The client the in-process components (controllers, scheduler, kubelets) use. They send typed
- * objects they built themselves, so the strict unknown-field decode check — there to catch typos in
- * user input — has nothing to find: like a typed Go client, they write with fieldValidation
- * 'Ignore' unless they ask otherwise. Defaulting, admission and validation run as for any write.
+ * objects they built themselves, so the unknown-field decode check — there to catch typos in user
+ * input — has nothing to find or drop: like a typed Go client, they write as `typed` bodies, which
+ * the server does not walk for unknown fields, unless they ask for a fieldValidation. (The walk was
+ * 6% of a 30,000-pod scale-up: every pod and Event.) Defaulting, admission and validation run as
+ * for any write.
  */
 export function internalClient(server: Client): Client {
-  const opts = (o: WriteOptions | undefined): WriteOptions => (o?.fieldValidation ? o : { ...o, fieldValidation: 'Ignore' });
+  const opts = (o: WriteOptions | undefined): WriteOptions => (o?.fieldValidation ? o : { ...o, typed: true });
   return {
     get: (resource, namespace, name) => server.get(resource, namespace, name),
     list: (resource, o) => server.list(resource, o),
