@@ -39,30 +39,44 @@ function runningPod(name: string): ReturnType<typeof pod> {
   });
 }
 
+/** The Started Event of such a pod (about 380 bytes stored: under the compression threshold). */
+function startedEvent(pod: string): { apiVersion: string; kind: string; metadata: { name: string; namespace: string } } & Record<string, unknown> {
+  const at = '2026-12-05T01:00:06Z';
+  const host = 'pocketkube-node-153';
+  return {
+    apiVersion: 'v1', kind: 'Event', metadata: { name: `${pod}.started`, namespace: 'default', uid: '0193a4b2-1234-7abc-8def-0123456789ab', creationTimestamp: at },
+    involvedObject: { apiVersion: 'v1', kind: 'Pod', name: pod, namespace: 'default', uid: 'ba110999-35ae-437c-a16c-958e3c95ab27', resourceVersion: '1234', fieldPath: 'spec.containers{c}' },
+    reason: 'Started', message: 'Started container c', source: { component: 'kubelet', host }, firstTimestamp: at, lastTimestamp: at,
+    count: 1, type: 'Normal', eventTime: null, reportingComponent: 'kubelet', reportingInstance: host,
+  };
+}
+
 describe('LmdbStore compression', () => {
   it('stores objects LZ4-compressed against its dictionary, and reads them back whole', async () => {
     const dir = freshDir();
     const store = LmdbStore.open(dir);
     const big = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big', namespace: 'a' }, data: { text: 'ünïcødé ✓ 𝄞 '.repeat(200_000) } };
     const tiny = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } };
-    const keys = [podKey('default', 'web-1'), '/registry/configmaps/a/big', '/registry/namespaces/a'];
+    const keys = [podKey('default', 'web-1'), '/registry/configmaps/a/big', '/registry/namespaces/a', '/registry/events/default/web-1.started'];
     store.put(keys[0]!, runningPod('web-1'));
     store.put(keys[1]!, big);
     store.put(keys[2]!, tiny);
+    store.put(keys[3]!, startedEvent('web-1'));
     store.commit();
     store.close();
 
     const { bytes, dictionary } = await rawState(dir, keys);
     expect(dictionary).toBe(NEWEST_DICTIONARY);
-    // 254: lmdb-js's mark of an LZ4 value; a value under the threshold is stored as it is
-    expect(bytes.map((b) => b[0] === 254)).toEqual([true, true, false]);
+    // 254: lmdb-js's mark of an LZ4 value; a value under the threshold (an Event too) is stored as it is
+    expect(bytes.map((b) => b[0] === 254)).toEqual([true, true, false, false]);
     const plain = JSON.stringify(runningPod('web-1')).length;
     expect(bytes[0]!.length).toBeLessThan(plain / 2);
 
     const reopened = LmdbStore.open(dir);
     expect(reopened.get(keys[0]!)).toMatchObject(runningPod('web-1'));
     expect(reopened.get(keys[1]!)).toMatchObject(big);
-    expect(reopened.range('/registry/').map((o) => o.metadata.name)).toEqual(['big', 'a', 'web-1']);
+    expect(reopened.get(keys[3]!)).toMatchObject(startedEvent('web-1'));
+    expect(reopened.range('/registry/').map((o) => o.metadata.name)).toEqual(['big', 'web-1.started', 'a', 'web-1']);
     reopened.close();
   });
 
