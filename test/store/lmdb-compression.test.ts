@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open } from 'lmdb';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../src/api/types.js';
 import { LMDB_DIR, LmdbStore } from '../../src/store/lmdb-store.js';
 import { lz4Dictionary, NEWEST_DICTIONARY } from '../../src/store/lz4-dictionary.js';
 import { pod, podKey } from './store-contract.js';
@@ -40,7 +41,7 @@ function runningPod(name: string): ReturnType<typeof pod> {
 }
 
 /** The Started Event of such a pod (about 380 bytes stored: under the compression threshold). */
-function startedEvent(pod: string): { apiVersion: string; kind: string; metadata: { name: string; namespace: string } } & Record<string, unknown> {
+function startedEvent(pod: string): KubeObject {
   const at = '2026-12-05T01:00:06Z';
   const host = 'pocketkube-node-153';
   return {

@@ -191,6 +191,32 @@ describe('LmdbStore on disk', () => {
     b.close();
   });
 
+  it('keeps point reads of the revision, meta values and delayed keys only until refresh()', () => {
+    const dir = freshDir();
+    const a = LmdbStore.open(dir);
+    const b = LmdbStore.open(dir);
+    // b reads (and keeps) what is not there yet
+    expect([b.revision(), b.getMeta('m'), b.nextDue()]).toEqual([0, undefined, undefined]);
+    a.put(podKey('a', 'x'), pod('a', 'x'));
+    a.setMeta('m', { n: 1 });
+    a.addDelayed({ due: 5, queue: 'q', key: 'k' });
+    a.commit();
+    // its own commit it reads back as written; a copy each time
+    const meta = a.getMeta<{ n: number }>('m')!;
+    meta.n = 2;
+    expect([a.revision(), a.getMeta('m')]).toEqual([1, { n: 1 }]);
+    expect([b.revision(), b.getMeta('m')]).toEqual([0, undefined]);
+    b.refresh();
+    expect([b.revision(), b.getMeta('m'), b.nextDue()]).toEqual([1, { n: 1 }, 5]);
+    // a later delayed key of the same queue and key keeps the earlier due (the index says so)
+    b.addDelayed({ due: 9, queue: 'q', key: 'k' });
+    b.commit();
+    a.refresh();
+    expect(a.takeDue(10)).toEqual([{ due: 5, queue: 'q', key: 'k' }]);
+    a.close();
+    b.close();
+  });
+
   it('hands out what it committed itself without decoding, and forgets it when another store wrote', () => {
     const dir = freshDir();
     const a = LmdbStore.open(dir);
