@@ -11,14 +11,14 @@ import type { Registry } from './api/registry.js';
 import { kindRegistry } from './api/kinds/index.js';
 import { ApiServer } from './apiserver/api-server.js';
 import { internalClient } from './apiserver/internal-client.js';
-import { type BootstrapOptions, bootstrapCluster } from './apiserver/bootstrap.js';
+import { type BootstrapOptions, bootstrapCluster, ensureSystemPriorityClasses, SYSTEM_PRIORITY_CLASS_NAMES } from './apiserver/bootstrap.js';
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
 import { type ChangeEvent, ChangeFeed } from './apiserver/change-feed.js';
 import type { Reconciler } from './controllers/reconciler.js';
 import { MAX_ADVANCE_STEPS } from './cluster-limits.js';
 import { ControlLoop } from './cluster-control-loop.js';
 import { clusterReconcilers } from './cluster-reconcilers.js';
-import type { Store, WriteLock } from './store/store.js';
+import { registryKey, type Store, type WriteLock } from './store/store.js';
 import { type Clock, OffsetClock, rfc3339, wallClock } from './util/clock.js';
 
 export type { BootstrapOptions };
@@ -113,7 +113,15 @@ export class Cluster {
   }
 
   private async init(bootstrap: BootstrapOptions | undefined): Promise<void> {
-    if (this.store.getMeta<boolean>(META_BOOTSTRAPPED)) return;
+    if (this.store.getMeta<boolean>(META_BOOTSTRAPPED)) {
+      if (SYSTEM_PRIORITY_CLASS_NAMES.every((name) => this.store.peek(registryKey('priorityclasses', undefined, name)))) return;
+      // bootstrapped by a build that did not create them (they cannot be deleted)
+      await this.ensureLock();
+      await ensureSystemPriorityClasses(this.client);
+      this.feed.persist();
+      this.store.commit();
+      return;
+    }
     await this.ensureLock();
     if (this.store.getMeta<boolean>(META_BOOTSTRAPPED)) return;
     this.store.setMeta(META_CA, generateClusterCA(this.clock.now()));

@@ -1,7 +1,7 @@
 /**
  * What a new cluster holds before anyone uses it, created through the API like everything else:
  * the four system namespaces, the `kubernetes` Service (10.96.0.1:443 → 6443) with its Endpoints and EndpointSlice,
- * the nodes, and the default StorageClass `standard`.
+ * the nodes, the default StorageClass `standard`, and the system PriorityClasses.
  *
  * Nodes are named `pocketkube-node-1` … `pocketkube-node-N` (a kind-like cluster of workers with no
  * control-plane node to schedule around); node i has InternalIP 172.18.0.1 + i (in 172.18.0.0/16) and
@@ -9,6 +9,8 @@
  * 256), so clusters of up to 1,023 nodes get valid, distinct ranges. The API server is 172.18.0.1.
  */
 import type { Client } from '../api/client.js';
+import { isStatusError } from '../api/errors.js';
+import { SYSTEM_PRIORITY_CLASSES, systemPriorityClass } from '../api/kinds/priority-class.js';
 import type { KubeObject } from '../api/types.js';
 import { DEFAULT_CLASS_ANNOTATION } from './admission/default-storage-class.js';
 
@@ -139,4 +141,22 @@ export async function bootstrapCluster(client: Client, now: string, options: Boo
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'Immediate',
   });
+  await ensureSystemPriorityClasses(client);
 }
+
+/**
+ * Creates the system PriorityClasses that do not exist, as kube-apiserver's post-start hook does
+ * at every start: a cluster bootstrapped by an older build gets them at its next write.
+ */
+export async function ensureSystemPriorityClasses(client: Client): Promise<void> {
+  for (const { name } of SYSTEM_PRIORITY_CLASSES) {
+    try {
+      await client.create('priorityclasses', systemPriorityClass(name)!);
+    } catch (e) {
+      if (!isStatusError(e) || e.code !== 409) throw e;
+    }
+  }
+}
+
+/** The stored name of each system PriorityClass (what ensureSystemPriorityClasses makes sure of). */
+export const SYSTEM_PRIORITY_CLASS_NAMES = SYSTEM_PRIORITY_CLASSES.map((c) => c.name);

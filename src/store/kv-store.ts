@@ -52,6 +52,8 @@ export class KvStore implements Store {
   private readonly retain: number;
   /** Whether the backend's view is this store's own last commit (see commit()). */
   private ownView = false;
+  /** See epoch(). */
+  private epochCount = 0;
   /** The batch's changes (written to the change log as chunks at commit), from revision pendingFirst. */
   private pendingChanges: string[] = [];
   private pendingFirst = 0;
@@ -217,6 +219,10 @@ export class KvStore implements Store {
     this.refresh();
   }
 
+  epoch(): number {
+    return this.epochCount;
+  }
+
   dirty(): boolean {
     return !this.overlay.empty;
   }
@@ -228,6 +234,7 @@ export class KvStore implements Store {
 
   /** Makes reads see the newest state committed by any process (the pending batch stays). */
   refresh(): void {
+    this.epochCount++;
     this.ownView = false;
     this.takenBelow = '';
     this.backend.refresh();

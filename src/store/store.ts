@@ -80,6 +80,12 @@ export interface Store {
    * write lock); the pending batch is kept.
    */
   refresh(): void;
+  /**
+   * A number that changes whenever reads may show what this process did not write through this
+   * store since (a refresh, a rollback): a reader that memoises a result derived from the store
+   * and sees every write it depends on may keep it while the epoch stays.
+   */
+  epoch(): number;
   close(): void;
 }
 

@@ -126,6 +126,24 @@ describe('pocketkube get / describe / api-resources / version', () => {
     expect((await pk('get', 'netpol', 'deny', '-o', 'jsonpath={.spec.policyTypes}')).stdout).toBe('["Ingress"]');
   });
 
+  it('lists the system PriorityClasses beside one applied, and gives its pods its priority', async () => {
+    writeFileSync(sb.path('pc.yaml'), [
+      'apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: batch}\nvalue: 100\npreemptionPolicy: Never\n',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: job-1}\nspec:\n  priorityClassName: batch\n  containers: [{name: c, image: busybox}]\n',
+    ].join('---\n'));
+    expect((await pk('apply', '-f', sb.path('pc.yaml'))).stdout).toBe('priorityclass.scheduling.k8s.io/batch created\npod/job-1 created\n');
+    expect((await pk('get', 'pc')).stdout).toMatch(new RegExp([
+      '^NAME                      VALUE        GLOBAL-DEFAULT   AGE   PREEMPTIONPOLICY',
+      'batch                     100          false            \\d+s +Never',
+      'system-cluster-critical   2000000000   false            \\d+s +PreemptLowerPriority',
+      'system-node-critical      2000001000   false            \\d+s +PreemptLowerPriority\n$',
+    ].join('\n')));
+    expect((await pk('get', 'pod', 'job-1', '-o', 'jsonpath={.spec.priority} {.spec.preemptionPolicy}')).stdout).toBe('100 Never');
+    writeFileSync(sb.path('bad-pc.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: job-2}\nspec:\n  priorityClassName: missing\n  containers: [{name: c, image: busybox}]\n');
+    const r = await pk('apply', '-f', sb.path('bad-pc.yaml'));
+    expect([r.stderr, r.code]).toEqual([`Error from server (Forbidden): error when creating "${sb.path('bad-pc.yaml')}": pods "job-2" is forbidden: no PriorityClass with name missing was found\n`, 1]);
+  });
+
   it('reports unknown types in kubectl words', async () => {
     const r = await pk('get', 'foo');
     expect([r.stderr, r.code]).toEqual(['error: the server doesn\'t have a resource type "foo"\n', 1]);
@@ -152,7 +170,7 @@ describe('pocketkube get / describe / api-resources / version', () => {
 
   it('lists the API versions, sorted', async () => {
     expect((await pk('api-versions')).stdout).toBe(
-      'apps/v1\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
+      'apps/v1\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
   });
 
   it('prints the versions', async () => {

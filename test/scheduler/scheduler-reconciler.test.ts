@@ -109,7 +109,8 @@ describe('the scheduler in the control loop', () => {
     // the victim takes 20 s to stop, so the preemptor waits for it, nominated
     await c.client.create('pods', pod('low', cpu('800m'), { annotations: { 'pocketkube.io/stop-delay': '20s' } }));
     await c.reconcile();
-    await c.client.create('pods', pod('high', { ...cpu('800m'), priority: 1000 }));
+    await c.client.create('priorityclasses', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 });
+    await c.client.create('pods', pod('high', { ...cpu('800m'), priorityClassName: 'high' }));
     await c.reconcile();
     const high = await get('high');
     expect(high.spec.nodeName).toBeUndefined();
@@ -124,6 +125,19 @@ describe('the scheduler in the control loop', () => {
     await advance(1_000);
     await expect(get('low')).rejects.toMatchObject({ code: 404 });
     expect((await get('high')).spec.nodeName).toBe('pocketkube-node-1');
+  });
+
+  it('does not preempt for a pod whose PriorityClass says preemptionPolicy Never', async () => {
+    const { c, get, scheduled } = await cluster(1, '1');
+    await c.client.create('pods', pod('low', cpu('800m')));
+    await c.reconcile();
+    await c.client.create('priorityclasses', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'polite' }, value: 1000, preemptionPolicy: 'Never' });
+    await c.client.create('pods', pod('high', { ...cpu('800m'), priorityClassName: 'polite' }));
+    await c.reconcile();
+    expect((await get('high')).spec).toMatchObject({ priority: 1000, preemptionPolicy: 'Never' });
+    expect((await get('high')).status.nominatedNodeName).toBeUndefined();
+    expect((await get('low')).metadata.deletionTimestamp).toBeUndefined();
+    expect(await scheduled('high')).toMatchObject({ status: 'False', reason: 'Unschedulable' });
   });
 
   it('keeps pods with missing or unbound immediate claims Pending (VolumeBinding)', async () => {

@@ -23,6 +23,7 @@ import { storageClassKind } from './storage-class.js';
 import { podDisruptionBudgetKind } from './pod-disruption-budget.js';
 import { ingressKind } from './ingress.js';
 import { networkPolicyKind } from './network-policy.js';
+import { priorityClassKind } from './priority-class.js';
 import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } from './rbac.js';
 
 /**
@@ -53,6 +54,7 @@ export const allKinds: KindDef[] = [
   networkPolicyKind,
   storageClassKind,
   podDisruptionBudgetKind,
+  priorityClassKind,
   roleKind,
   clusterRoleKind,
   roleBindingKind,

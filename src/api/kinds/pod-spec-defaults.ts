@@ -150,9 +150,7 @@ export function defaultPodOnly(spec: any): void {
   // ServiceAccount admission.
   if (!spec.serviceAccountName) spec.serviceAccountName = spec.serviceAccount || 'default';
   spec.serviceAccount = spec.serviceAccountName;
-  // Priority admission (no PriorityClass objects are served: priority 0 unless given).
-  spec.priority ??= 0;
-  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  // (spec.priority and spec.preemptionPolicy: the Priority admission plugin, from the PriorityClass)
   // DefaultTolerationSeconds admission.
   const tolerations: any[] = Array.isArray(spec.tolerations) ? spec.tolerations : [];
   for (const key of TOLERATED_KEYS) {

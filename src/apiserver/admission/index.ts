@@ -2,6 +2,7 @@ import type { AdmissionPlugin } from '../context.js';
 import { defaultStorageClass } from './default-storage-class.js';
 import { generateNamePlugin } from './generate-name.js';
 import { namespaceLifecycle } from './namespace-lifecycle.js';
+import { priorityAdmission } from './priority.js';
 import { serviceClusterIP } from './service-cluster-ip.js';
 import { serviceNodePort } from './service-node-port.js';
 import { storageObjectInUseProtection } from './storage-object-in-use-protection.js';
@@ -9,6 +10,8 @@ import { storageObjectInUseProtection } from './storage-object-in-use-protection
 /** The admission chain, in the order the API server runs it. */
 export const admissionPlugins: AdmissionPlugin[] = [
   namespaceLifecycle,
+  // before names are generated: its errors name a pod by its generateName, as kube-apiserver's do
+  priorityAdmission,
   generateNamePlugin,
   serviceClusterIP,
   serviceNodePort,

@@ -16,6 +16,9 @@ function runningPod(): any {
     },
     spec: {
       nodeName: 'node-1',
+      // what the Priority admission plugin sets (no PriorityClass named, none the default)
+      priority: 0,
+      preemptionPolicy: 'PreemptLowerPriority',
       volumes: [{ name: 'content', emptyDir: {} }],
       containers: [{
         name: 'nginx', image: 'nginx:1.25', ports: [{ containerPort: 80 }],
