@@ -71,7 +71,7 @@ const BOOLEANS = new Set([
   'no-headers', 'watch', 'watch-only', 'overwrite', 'show-kind', 'local', 'server-side', 'force-conflicts',
   'show-managed-fields', 'quiet', 'previous', 'follow', 'timestamps', 'allow-missing-template-keys',
   'all-containers', 'all-pods', 'prefix', 'ignore-errors', 'expose', 'privileged', 'command', 'append-hash',
-  'ignore-daemonsets', 'delete-emptydir-data', 'disable-eviction', 'show-events',
+  'ignore-daemonsets', 'delete-emptydir-data', 'disable-eviction', 'show-events', 'global-default',
 ]);
 
 /**
@@ -90,9 +90,10 @@ export function normaliseFlagForms(argv: string[]): string[] {
       out.push(BARE_DEFAULTS[a]);
       continue;
     }
-    const m = /^--([a-z-]+)=(true|false)$/i.exec(a);
+    // the values Go's strconv.ParseBool takes
+    const m = /^--([a-z-]+)=(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.exec(a);
     if (m && BOOLEANS.has(m[1])) {
-      const on = m[2].toLowerCase() === 'true';
+      const on = /^(1|t|true)$/i.test(m[2]);
       if (on) out.push(`--${m[1]}`);
       else if (DEFAULT_TRUE.has(m[1])) out.push(`--no-${m[1]}`);
       continue;

@@ -50,9 +50,22 @@ export class PlainError extends Error {
   }
 }
 
-/** oclif's flag/argument parse errors carry a `parse` field. */
-export function isParseError(err: unknown): err is Error & { parse: unknown; flags?: string[] } {
-  return err instanceof Error && 'parse' in err;
+/**
+ * A flag value cobra rejects (`invalid argument "x" for "--value" flag: …`), thrown by a flag's
+ * parse function. oclif rewrites the message of such an error, so kubectl's words are kept apart.
+ */
+export class FlagValueError extends Error {
+  readonly detail: string;
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'FlagValueError';
+    this.detail = detail;
+  }
+}
+
+/** oclif's flag/argument parse errors carry a `parse` field; a flag value's own error counts too. */
+export function isParseError(err: unknown): err is (Error & { parse: unknown; flags?: string[] }) | FlagValueError {
+  return err instanceof FlagValueError || (err instanceof Error && 'parse' in err);
 }
 
 /** kubectl (cobra) words for a command-line parse error. */
@@ -63,7 +76,7 @@ export function renderParseError(err: Error & { flags?: string[] }, commandId: s
     const what = /^-[^-]/.test(flag) ? `unknown shorthand flag: '${flag.slice(1, 2)}' in ${flag}` : `unknown flag: ${flag}`;
     return `Error: ${what}\n${usage}\n`;
   }
-  const first = err.message.split('\n')[0];
+  const first = err instanceof FlagValueError ? err.detail : err.message.split('\n')[0];
   return `Error: ${first}\n${usage}\n`;
 }
 

@@ -75,6 +75,22 @@ export function writeOutput(value: string | undefined): WriteOutput {
   throw new Error(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${WRITE_FORMATS.join(',')}`);
 }
 
+/** The template flags of kubectl's PrintFlags (`get`, the generators). */
+export const allowMissingTemplateKeysFlag = Flags.boolean({
+  description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+  default: true,
+  allowNo: true,
+});
+
+export const templateFlag = Flags.string({
+  description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+});
+
+export const showManagedFieldsFlag = Flags.boolean({
+  description: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
+  default: false,
+});
+
 /** kubectl's --validate (apply, create, replace): the server's fieldValidation directive. */
 export const validateFlag = Flags.string({
   description: 'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. "warn" will warn about unknown or duplicate fields without blocking the request. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { KubeCommand } from '../cli/base-command.js';
 import { PlainError, ReportedError, renderError } from '../cli/errors.js';
-import { allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag } from '../cli/flags.js';
+import { allNamespacesFlag, allowMissingTemplateKeysFlag, filenameFlag, recursiveFlag, selectorFlag, templateFlag } from '../cli/flags.js';
 import { fileSelection } from '../cli/file-selection.js';
 import { isObjectFormat, printObjects, printTableGroups } from '../cli/printers/index.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../cli/resource-args.js';
@@ -42,14 +42,8 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
     'sort-by': Flags.string({
       description: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
     }),
-    'allow-missing-template-keys': Flags.boolean({
-      description: 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
-      default: true,
-      allowNo: true,
-    }),
-    template: Flags.string({
-      description: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
-    }),
+    'allow-missing-template-keys': allowMissingTemplateKeysFlag,
+    template: templateFlag,
     'all-namespaces': allNamespacesFlag,
     selector: selectorFlag,
     filename: filenameFlag('Filename, directory, or URL to files identifying the resource to get from a server.'),

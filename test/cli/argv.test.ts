@@ -26,6 +26,9 @@ describe('normaliseFlagForms', () => {
     expect(normaliseFlagForms(['delete', 'pods', '--all=true', '--wait=false', '--force=false'])).toEqual(['delete', 'pods', '--all', '--no-wait']);
     expect(normaliseFlagForms(['logs', 'deploy/web', '--all-pods=true', '--all-containers=true', '--prefix=false'])).toEqual(['logs', 'deploy/web', '--all-pods', '--all-containers']);
     expect(normaliseFlagForms(['run', 'x', '--image=nginx', '--port=80', '--expose=true'])).toEqual(['run', 'x', '--image=nginx', '--port=80', '--expose']);
+    expect(normaliseFlagForms(['create', 'pc', 'a', '--global-default=true'])).toEqual(['create', 'pc', 'a', '--global-default']);
+    expect(normaliseFlagForms(['create', 'pc', 'a', '--global-default=false'])).toEqual(['create', 'pc', 'a']);
+    expect(normaliseFlagForms(['create', 'pc', 'a', '--global-default=1', '--save-config=T', '--wait=0'])).toEqual(['create', 'pc', 'a', '--global-default', '--save-config', '--no-wait']);
   });
 
   it('leaves string flags and everything after -- alone', () => {

@@ -5,8 +5,12 @@ import type { KubeObject } from '../../api/types.js';
 import { LAST_APPLIED, stripNulls } from '../apply/last-applied.js';
 import { KubeCommand } from '../base-command.js';
 import { PlainError } from '../errors.js';
-import { type DryRunStrategy, apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, fieldValidationOf, validateFlag, writeOutput } from '../flags.js';
+import {
+  type DryRunStrategy, allowMissingTemplateKeysFlag, apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, fieldValidationOf,
+  showManagedFieldsFlag, templateFlag, validateFlag, writeOutput,
+} from '../flags.js';
 import { resourceName } from '../printers/name.js';
+import { type ScriptFormat, printScriptFormat, scriptFormat } from '../printers/script-output.js';
 import { toJson, toYaml } from '../printers/serialize.js';
 import { sortedMap } from './meta.js';
 import { typedJson, typedJsonCompact } from './typed-json.js';
@@ -21,6 +25,9 @@ export const generatorFlags = {
   }),
   'field-manager': Flags.string({ description: 'Name of the manager used to track field ownership.', default: 'kubectl-create' }),
   validate: validateFlag,
+  'show-managed-fields': showManagedFieldsFlag,
+  template: templateFlag,
+  'allow-missing-template-keys': allowMissingTemplateKeysFlag,
 };
 
 /** A string-slice flag (kubectl's StringSlice: repeatable, comma-separated). */
@@ -46,6 +53,24 @@ export function withSaveConfig(obj: KubeObject): KubeObject {
   return { ...bare, metadata: ordered } as KubeObject;
 }
 
+/** What `-o` and the template flags ask for, checked before anything is created. */
+interface Printing {
+  format: ReturnType<typeof writeOutput>;
+  script?: ScriptFormat;
+  showManagedFields: boolean;
+}
+
+type GenFlags = {
+  'dry-run': string;
+  output?: string;
+  'save-config': boolean;
+  'field-manager': string;
+  validate?: string;
+  'show-managed-fields'?: boolean;
+  template?: string;
+  'allow-missing-template-keys'?: boolean;
+};
+
 export interface FinishOptions {
   /** Prefix of a failed create's message (`failed to create deployment: `); undefined = the error as it is. */
   failure?: string;
@@ -59,8 +84,8 @@ export interface FinishOptions {
  * and print what the server returned — exactly as kubectl's create subcommands do.
  */
 export abstract class GeneratorCommand<T extends typeof Command> extends KubeCommand<T> {
-  protected get genFlags(): { 'dry-run': string; output?: string; 'save-config': boolean; 'field-manager': string; validate?: string } {
-    return this.flags as unknown as { 'dry-run': string; output?: string; 'save-config': boolean; 'field-manager': string };
+  protected get genFlags(): GenFlags {
+    return this.flags as unknown as GenFlags;
   }
 
   /** `pocketkube create deployment` for usage lines. */
@@ -105,15 +130,16 @@ export abstract class GeneratorCommand<T extends typeof Command> extends KubeCom
   protected async finish(generated: KubeObject, opts: FinishOptions = {}): Promise<void> {
     const dryRun = this.dryRun();
     const fieldValidation = fieldValidationOf(this.genFlags.validate ?? 'strict');
-    const format = writeOutput(this.genFlags.output);
+    const printing = this.printing();
     const kind = kindRegistry().forManifest(generated.apiVersion, generated.kind);
-    if (!kind) throw new Error(`no kind "${generated.kind}" is registered for version "${generated.apiVersion}"`);
     const obj = this.genFlags['save-config'] ? withSaveConfig(generated) : generated;
     const operation = opts.operation ?? 'created';
+    // a client dry run needs nothing of the server, not even its knowledge of the kind
     if (dryRun === 'client') {
-      this.out(this.render(obj, kind, format, operation + dryRunSuffix(dryRun), true));
+      this.out(this.render(obj, kind, printing, operation + dryRunSuffix(dryRun), true));
       return;
     }
+    if (!kind) throw new Error(`no kind "${generated.kind}" is registered for version "${generated.apiVersion}"`);
     const created = await this.withCluster(async (conn) => {
       const body = stripNulls(structuredClone(obj));
       if (kind.namespaced) body.metadata.namespace = this.namespace();
@@ -124,13 +150,22 @@ export abstract class GeneratorCommand<T extends typeof Command> extends KubeCom
         throw new Error(`${opts.failure}${err instanceof Error ? err.message : String(err)}`);
       }
     });
-    this.out(this.render(created, kind, format, operation + dryRunSuffix(dryRun), false));
+    this.out(this.render(created, kind, printing, operation + dryRunSuffix(dryRun), false));
   }
 
-  private render(obj: KubeObject, kind: KindDef, format: ReturnType<typeof writeOutput>, operation: string, generated: boolean): string {
-    if (format === 'yaml') return toYaml(obj);
-    if (format === 'json') return generated ? typedJson(obj) : toJson(obj);
-    if (format === 'name') return `${resourceName(obj, kind)}\n`;
+  /** kubectl's PrintFlags.ToPrinter: a `--template` without `-o` means go-template. */
+  private printing(): Printing {
+    const f = this.genFlags;
+    const output = f.output || (f.template ? 'go-template' : undefined);
+    const script = scriptFormat(output, { allowMissingTemplateKeys: f['allow-missing-template-keys'], template: f.template });
+    return { format: script ? undefined : writeOutput(output), script, showManagedFields: Boolean(f['show-managed-fields']) };
+  }
+
+  private render(obj: KubeObject, kind: KindDef | undefined, p: Printing, operation: string, generated: boolean): string {
+    if (p.script) return printScriptFormat(p.script, [obj], { single: true, typed: generated });
+    if (p.format === 'yaml') return toYaml(obj, { showManagedFields: p.showManagedFields });
+    if (p.format === 'json') return generated ? typedJson(obj) : toJson(obj, { showManagedFields: p.showManagedFields });
+    if (p.format === 'name') return `${resourceName(obj, kind)}\n`;
     return `${resourceName(obj, kind)} ${operation}\n`;
   }
 }

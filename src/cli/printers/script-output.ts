@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { KubeObject } from '../../api/types.js';
 import { type Column, columnsFromFile, columnsFromSpec, printCustomColumns } from './custom-columns.js';
 import { JsonPathPrinter } from './jsonpath/index.js';
+import { numbersAsFloats } from './jsonpath/values.js';
 import { asList } from './serialize.js';
 
 /**
@@ -72,8 +73,9 @@ function readTemplate(file: string): string {
  * itself when one name was asked for and found, otherwise over a `kind: List` of all of them;
  * custom columns print one row per object under one header.
  */
-export function printScriptFormat(format: ScriptFormat, objs: KubeObject[], opts: { single?: boolean } = {}): string {
+export function printScriptFormat(format: ScriptFormat, objs: KubeObject[], opts: { single?: boolean; typed?: boolean } = {}): string {
   if (format.type === 'custom-columns') return printCustomColumns(objs, format.columns, { noHeaders: format.noHeaders });
-  const data = opts.single && objs.length === 1 ? objs[0] : asList(objs);
-  return format.printer.print(JSON.parse(JSON.stringify(data)));
+  const data = JSON.parse(JSON.stringify(opts.single && objs.length === 1 ? objs[0] : asList(objs)));
+  // a typed object (a generator's) reaches the jsonpath through encoding/json: every number a float64
+  return format.printer.print(opts.typed ? numbersAsFloats(data) : data);
 }

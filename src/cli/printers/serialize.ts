@@ -42,17 +42,22 @@ export function asList(objs: KubeObject[]): KubeObject {
 
 const HTML_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
+/** How an object is printed: `--show-managed-fields` keeps metadata.managedFields. */
+export interface SerializeOptions {
+  showManagedFields?: boolean;
+}
+
 /** json.MarshalIndent(obj, "", "    ") of an unstructured object, plus the newline kubectl adds. */
-export function toJson(obj: unknown): string {
-  const value = isKubeObject(obj) ? forDisplay(obj) : obj;
+export function toJson(obj: unknown, opts: SerializeOptions = {}): string {
+  const value = isKubeObject(obj) && !opts.showManagedFields ? forDisplay(obj) : obj;
   const text = JSON.stringify(sortKeys(value), null, 4);
   // Structural JSON characters never include these, so every match is inside a string.
   return text.replace(/[<>&\u2028\u2029]/g, (c) => HTML_ESCAPES[c]) + '\n';
 }
 
 /** sigs.k8s.io/yaml Marshal of an unstructured object (ends with a newline). */
-export function toYaml(obj: unknown): string {
-  const value = isKubeObject(obj) ? forDisplay(obj) : obj;
+export function toYaml(obj: unknown, opts: SerializeOptions = {}): string {
+  const value = isKubeObject(obj) && !opts.showManagedFields ? forDisplay(obj) : obj;
   return emitYaml(sortKeys(value));
 }
 

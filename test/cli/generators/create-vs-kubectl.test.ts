@@ -85,6 +85,19 @@ const CASES: string[][] = [
   ['pdb', 'my-pdb', '--selector=app!=rails', '--min-available=1'],
   ['pdb', 'my-pdb', '--selector=n>1', '--min-available=1'],
   ['pdb', '--selector=app=rails', '--min-available=1'],
+  ['priorityclass', 'high-priority', '--value=1000', '--description=high priority'],
+  ['pc', 'plain'],
+  ['pc', 'default-priority', '--value=1000', '--global-default=true', '--description=default priority'],
+  ['pc', 'g', '--global-default'],
+  ['pc', 'g', '--global-default=false', '--description='],
+  ['priorityclass', 'never', '--value=-5', '--preemption-policy=Never', '--description=a <b> & "c"'],
+  ['pc', 'saved', '--value=0x10', '--global-default', '--save-config', '-n', 'ignored'],
+  ['pc', 'big', '--value=2147483647'],
+  ['pc', 'bad', '--value=abc'],
+  ['pc', 'bad', '--value=2147483648'],
+  ['pc', 'bad', '--value=1.5'],
+  ['pc', '--value=1'],
+  ['pc', 'a', 'b'],
   ['rolebinding', 'admin', '--clusterrole=admin', '--user=user1', '--user=user2', '--group=group1', '--serviceaccount=monitoring:sa-dev', '-n', 'team'],
   ['rolebinding', 'rb', '--role=reader', '--user=a,b', '--save-config'],
   ['rolebinding', 'rb'],
@@ -117,13 +130,22 @@ const CASES: string[][] = [
 ];
 
 /** yaml for every case, json for every case, name and the plain success line for a few. */
-const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget', 'rolebinding', 'role']);
+const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget', 'rolebinding', 'role', 'priorityclass']);
+
+/** Cases run as they are (their own -o: jsonpath, templates). */
+const EXACT: string[][] = [
+  ['pc', 'x', '--value=2147483647', '--dry-run=client', '-o', 'jsonpath={.value} {.metadata.name} {.globalDefault}'],
+  ['pc', 'x', '--global-default', '--dry-run=client', '-o', 'jsonpath', '--template={}'],
+  ['pc', 'x', '--dry-run=client', '-o', 'jsonpath={.nope}', '--allow-missing-template-keys=false'],
+  ['pc', 'x', '--dry-run=client', '-o', 'jsonpath'],
+  ['pc', 'x', '--show-managed-fields', '--dry-run=client', '-o', 'yaml'],
+];
 
 const api = new FakeApiServer();
 const state = mkdtempSync(join(tmpdir(), 'pk-create-'));
 
 function argvs(args: string[]): string[][] {
-  if (args.includes('--')) return [['create', ...args]];
+  if (args.includes('--') || EXACT.includes(args)) return [['create', ...args]];
   const out = [['create', ...args, '--dry-run=client', '-o', 'yaml'], ['create', ...args, '--dry-run=client', '-o', 'json']];
   if (SHORT_FORMATS.has(args[0])) out.push(['create', ...args, '--dry-run=client', '-o', 'name'], ['create', ...args, '--dry-run=client']);
   return out;
@@ -134,7 +156,7 @@ describe.skipIf(!hasKubectl)(hasKubectl ? 'create generators match kubectl byte 
   beforeAll(() => api.start());
   afterAll(() => api.stop());
 
-  for (const args of CASES) {
+  for (const args of [...CASES, ...EXACT]) {
     it.concurrent(['create', ...args].join(' '), async () => {
       for (const argv of argvs(args)) {
         const [got, want] = await both(state, api.kubeconfig, argv, { C: '9' });

@@ -7,6 +7,14 @@ export class GoFloat {
   constructor(readonly value: number) {}
 }
 
+/** A JSON value as json.Unmarshal into interface{} gives it: every number a float64. */
+export function numbersAsFloats(v: unknown): unknown {
+  if (typeof v === 'number') return new GoFloat(v);
+  if (Array.isArray(v)) return v.map(numbersAsFloats);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, numbersAsFloats(x)]));
+  return v;
+}
+
 export type Kind = 'invalid' | 'bool' | 'int' | 'float' | 'string' | 'map' | 'slice';
 
 export function kindOf(v: unknown): Kind {
