@@ -12,6 +12,7 @@ import { disruptionReconciler } from './controllers/disruption.js';
 import { endpointSliceReconciler } from './controllers/endpoint-slice.js';
 import { endpointsReconciler } from './controllers/endpoints.js';
 import { garbageCollector } from './controllers/garbage-collector.js';
+import { horizontalPodAutoscalerReconciler } from './controllers/horizontal-pod-autoscaler.js';
 import { jobReconciler } from './controllers/job/sync.js';
 import { namespaceReconciler } from './controllers/namespace.js';
 import { nodeLifecycleReconciler } from './controllers/node-lifecycle.js';
@@ -58,6 +59,7 @@ export function clusterReconcilers(deps: ReconcilerDeps): Reconciler[] {
     cronJobReconciler(),
     daemonSetReconciler(),
     disruptionReconciler(),
+    horizontalPodAutoscalerReconciler(deps.registry, deps.clock),
     clusterRoleAggregationReconciler(),
     ttlAfterFinishedReconciler(),
     eventTtlReconciler(deps.expireEvents),

@@ -144,6 +144,21 @@ describe('pocketkube get / describe / api-resources / version', () => {
     expect([r.stderr, r.code]).toEqual([`Error from server (Forbidden): error when creating "${sb.path('bad-pc.yaml')}": pods "job-2" is forbidden: no PriorityClass with name missing was found\n`, 1]);
   });
 
+  it('autoscales a Deployment up to minReplicas and shows the metrics it cannot read', async () => {
+    writeFileSync(sb.path('hpa.yaml'), [
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}\n',
+      'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 2\n  maxReplicas: 4\n',
+    ].join('---\n'));
+    expect((await pk('apply', '-f', sb.path('hpa.yaml'))).stdout).toBe('deployment.apps/web created\nhorizontalpodautoscaler.autoscaling/web created\n');
+    expect((await pk('get', 'hpa')).stdout).toMatch(/^NAME   REFERENCE        TARGETS              MINPODS   MAXPODS   REPLICAS   AGE\nweb    Deployment\/web   cpu: <unknown>\/80%   2         4         0          \d+s\n$/);
+    await pk('cluster', 'advance', '30s');
+    expect((await pk('get', 'deploy', 'web', '--no-headers')).stdout).toMatch(/^web   2\/2   2     2     \d+s\n$/);
+    const described = (await pk('describe', 'hpa', 'web')).stdout;
+    expect(described).toContain('  ScalingActive  False   FailedGetResourceMetric  the HPA was unable to compute the replica count: failed to get cpu utilization');
+    expect(described).toMatch(/Normal +SuccessfulRescale +\d+s +horizontal-pod-autoscaler +New size: 2; reason: Current number of replicas below Spec.MinReplicas/);
+    expect((await pk('get', 'all', '-o', 'name')).stdout).toContain('horizontalpodautoscaler.autoscaling/web\n');
+  });
+
   it('reports unknown types in kubectl words', async () => {
     const r = await pk('get', 'foo');
     expect([r.stderr, r.code]).toEqual(['error: the server doesn\'t have a resource type "foo"\n', 1]);
@@ -170,7 +185,7 @@ describe('pocketkube get / describe / api-resources / version', () => {
 
   it('lists the API versions, sorted', async () => {
     expect((await pk('api-versions')).stdout).toBe(
-      'apps/v1\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
+      'apps/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
   });
 
   it('prints the versions', async () => {

@@ -19,6 +19,7 @@ import { daemonSetKind } from './daemon-set.js';
 import { controllerRevisionKind } from './controller-revision.js';
 import { jobKind } from './job.js';
 import { cronJobKind } from './cron-job.js';
+import { horizontalPodAutoscalerKind } from './horizontal-pod-autoscaler.js';
 import { storageClassKind } from './storage-class.js';
 import { podDisruptionBudgetKind } from './pod-disruption-budget.js';
 import { ingressKind } from './ingress.js';
@@ -28,7 +29,8 @@ import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } fr
 
 /**
  * Every kind pocketkube serves, in discovery order. The order of the `all` category here is the
- * order `kubectl get all` prints: pod, service, daemonset, deployment, replicaset, statefulset, cronjob, job.
+ * order `kubectl get all` prints: pod, service, daemonset, deployment, replicaset, statefulset,
+ * horizontalpodautoscaler, cronjob, job.
  */
 export const allKinds: KindDef[] = [
   podKind,
@@ -47,6 +49,7 @@ export const allKinds: KindDef[] = [
   replicaSetKind,
   statefulSetKind,
   controllerRevisionKind,
+  horizontalPodAutoscalerKind,
   cronJobKind,
   jobKind,
   endpointSliceKind,
