@@ -4,8 +4,9 @@ import { PlainError } from './errors.js';
 
 /** Flags shared by several commands, defined once (kubectl's names, short forms and help texts). */
 
-export const filenameFlag = (description = 'The files that contain the configurations to apply.') =>
-  Flags.string({ char: 'f', description, multiple: true });
+/** `-f`; with `oneEach`, one value per `-f` as cobra's StringSlice takes it (a word after it is an argument). */
+export const filenameFlag = (description = 'The files that contain the configurations to apply.', opts: { oneEach?: boolean } = {}) =>
+  Flags.string({ char: 'f', description, multiple: true, multipleNonGreedy: opts.oneEach });
 
 export const recursiveFlag = Flags.boolean({
   char: 'R',
@@ -42,11 +43,15 @@ export const selectorFlag = Flags.string({
 
 export type DryRunStrategy = 'none' | 'client' | 'server';
 
-/** kubectl's GetDryRunStrategy. */
-export function dryRunStrategy(value: string | undefined): DryRunStrategy {
+/**
+ * kubectl's GetDryRunStrategy. A bad value is reported as cobra reports a flag error (`Error: …`,
+ * as `apply` does), or with `checkErr` as CheckErr does (`error: …`: the generators, `autoscale`).
+ */
+export function dryRunStrategy(value: string | undefined, opts: { checkErr?: boolean } = {}): DryRunStrategy {
   const v = value ?? 'none';
   if (v === 'none' || v === 'client' || v === 'server') return v;
-  throw new PlainError(`Error: Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+  const message = `Invalid dry-run value (${v}). Must be "none", "server", or "client".`;
+  throw opts.checkErr ? new Error(message) : new PlainError(`Error: ${message}`);
 }
 
 /** The DryRun option of an API call for a strategy (client dry runs make no API write at all). */

@@ -1,11 +1,14 @@
 /** pflag's int flags (`--value=0x10`): Go's number syntax and cobra's error for a bad value. */
 import { Flags } from '@oclif/core';
+import type { OptionFlag } from '@oclif/core/interfaces';
 import { FlagValueError } from './errors.js';
 import { goQuote } from './printers/jsonpath/format.js';
 
-/** An int32 or int64 flag, as pflag's Int32Var/Int64Var parse it. */
-export const intFlag = (opts: { description: string; default: number; bits?: 32 | 64 }) =>
-  Flags.custom<number>({
+/** An int32 or int64 flag, as pflag's Int32Var/Int64Var parse it; without a default it is undefined when not given (a required flag). */
+export function intFlag(opts: { description: string; default: number; bits?: 32 | 64 }): OptionFlag<number>;
+export function intFlag(opts: { description: string; bits?: 32 | 64 }): OptionFlag<number | undefined>;
+export function intFlag(opts: { description: string; default?: number; bits?: 32 | 64 }): OptionFlag<number | undefined> {
+  return Flags.custom<number>({
     description: opts.description,
     default: opts.default,
     parse: async (input, _ctx, flag) => {
@@ -17,6 +20,7 @@ export const intFlag = (opts: { description: string; default: number; bits?: 32 
       }
     },
   })();
+}
 
 /**
  * Go's strconv.ParseInt(s, 0, bitSize): an optional sign, then decimal, `0x`/`0o`/`0b` (any case)

@@ -8,9 +8,8 @@ import { apiDryRun, dryRunFlag, dryRunStrategy, dryRunSuffix, selectorFlag, targ
 import { durationFlag } from '../util/go-duration.js';
 import { kindPrefix } from '../cli/printers/name.js';
 import { resolveTargets } from '../cli/rollout/targets.js';
+import { hasScaleSubresource } from '../cli/scale-subresource.js';
 import { waitFor } from '../cli/rollout/wait.js';
-
-const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
 
 export default class Scale extends KubeCommand<typeof Scale> {
   static override summary = 'Set a new size for a deployment, replica set, or replication controller';
@@ -51,7 +50,7 @@ export default class Scale extends KubeCommand<typeof Scale> {
       const scaled: { kind: KindDef; obj: KubeObject }[] = [];
       for (const { kind, obj } of res.targets) {
         try {
-          if (!SCALABLE.has(kind.plural)) {
+          if (!hasScaleSubresource(kind)) {
             throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
           }
           if (f['current-replicas'] >= 0 && (obj.spec?.replicas ?? 1) !== f['current-replicas']) {

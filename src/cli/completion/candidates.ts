@@ -37,7 +37,7 @@ export interface Completion {
 const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'wide', 'jsonpath=', 'custom-columns='];
 const SHELLS = ['bash', 'zsh', 'fish', 'powershell'];
 /** Commands whose first argument is a resource TYPE (then NAMEs, or TYPE/NAME pairs). */
-const TYPED = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'explain', 'events', 'wait', 'scale', 'rollout:status', 'rollout:restart', 'rollout:history', 'rollout:undo', 'set:image', 'set:env', 'set:resources', 'expose']);
+const TYPED = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'explain', 'events', 'wait', 'scale', 'rollout:status', 'rollout:restart', 'rollout:history', 'rollout:undo', 'set:image', 'set:env', 'set:resources', 'expose', 'autoscale']);
 /** Commands whose arguments are pod names. */
 const POD_ARGS = new Set(['logs', 'exec', 'attach', 'port-forward']);
 /** Commands whose arguments are node names. */

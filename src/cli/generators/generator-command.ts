@@ -12,7 +12,7 @@ import {
 import { resourceName } from '../printers/name.js';
 import { type ScriptFormat, printScriptFormat, scriptFormat } from '../printers/script-output.js';
 import { toJson, toYaml } from '../printers/serialize.js';
-import { sortedMap } from './meta.js';
+import { sortedMap, structOrderedMeta } from './meta.js';
 import { typedJson, typedJsonCompact } from './typed-json.js';
 
 /** The flags every imperative generator has (kubectl's PrintFlags, dry-run, save-config, field manager). */
@@ -36,8 +36,6 @@ export const sliceFlag = (description: string, extra: { char?: 'i' } = {}) =>
 /** A string-array flag (kubectl's StringArray: repeatable, commas kept). */
 export const arrayFlag = (description: string) => Flags.string({ description, multiple: true, multipleNonGreedy: true });
 
-const META_ORDER = ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'labels', 'annotations', 'ownerReferences', 'finalizers'];
-
 /** util.CreateOrUpdateAnnotation: the object's own JSON (struct order) in the last-applied annotation. */
 export function withSaveConfig(obj: KubeObject): KubeObject {
   const bare = structuredClone(obj);
@@ -47,10 +45,7 @@ export function withSaveConfig(obj: KubeObject): KubeObject {
   }
   // a map: encoding/json writes its keys sorted
   const annotations = sortedMap(Object.entries({ ...(bare.metadata.annotations ?? {}), [LAST_APPLIED]: typedJsonCompact(bare) + '\n' }));
-  const meta: Record<string, unknown> = { ...bare.metadata, annotations };
-  const ordered = Object.fromEntries(META_ORDER.filter((k) => k in meta).map((k) => [k, meta[k]]));
-  for (const k of Object.keys(meta)) if (!(k in ordered)) ordered[k] = meta[k];
-  return { ...bare, metadata: ordered } as KubeObject;
+  return { ...bare, metadata: structOrderedMeta({ ...bare.metadata, annotations }) };
 }
 
 /** What `-o` and the template flags ask for, checked before anything is created. */
@@ -76,6 +71,17 @@ export interface FinishOptions {
   failure?: string;
   /** The success word (`created`, `exposed`). */
   operation?: string;
+  /** The success word of a client dry run, where it differs (autoscale prints `created (dry run)`). */
+  clientOperation?: string;
+  /** `--save-config` annotates only what is sent to the server, not a client dry run's output (autoscale). */
+  saveConfigOnlyWhenSent?: boolean;
+  /**
+   * The object in the version the server serves, when kubectl's typed client sends an older one
+   * (autoscale's autoscaling/v1 HorizontalPodAutoscaler, served here as autoscaling/v2).
+   */
+  toServer?(obj: KubeObject): KubeObject;
+  /** What kubectl's typed client decodes from the server's answer, in struct order (the older version again). */
+  fromServer?(obj: KubeObject): KubeObject;
 }
 
 /**
@@ -123,7 +129,7 @@ export abstract class GeneratorCommand<T extends typeof Command> extends KubeCom
   }
 
   protected dryRun(): DryRunStrategy {
-    return dryRunStrategy(this.genFlags['dry-run']);
+    return dryRunStrategy(this.genFlags['dry-run'], { checkErr: true });
   }
 
   /** Prints or creates the generated object. */
@@ -131,15 +137,19 @@ export abstract class GeneratorCommand<T extends typeof Command> extends KubeCom
     const dryRun = this.dryRun();
     const fieldValidation = fieldValidationOf(this.genFlags.validate ?? 'strict');
     const printing = this.printing();
-    const kind = kindRegistry().forManifest(generated.apiVersion, generated.kind);
-    const obj = this.genFlags['save-config'] ? withSaveConfig(generated) : generated;
+    const saveConfig = this.genFlags['save-config'];
     const operation = opts.operation ?? 'created';
     // a client dry run needs nothing of the server, not even its knowledge of the kind
     if (dryRun === 'client') {
-      this.out(this.render(obj, kind, printing, operation + dryRunSuffix(dryRun), true));
+      const shown = saveConfig && !opts.saveConfigOnlyWhenSent ? withSaveConfig(generated) : generated;
+      const kind = kindRegistry().forManifest(shown.apiVersion, shown.kind);
+      this.out(this.render(shown, kind, printing, (opts.clientOperation ?? operation) + dryRunSuffix(dryRun), true));
       return;
     }
-    if (!kind) throw new Error(`no kind "${generated.kind}" is registered for version "${generated.apiVersion}"`);
+    const saved = saveConfig ? withSaveConfig(generated) : generated;
+    const obj = opts.toServer ? opts.toServer(saved) : saved;
+    const kind = kindRegistry().forManifest(obj.apiVersion, obj.kind);
+    if (!kind) throw new Error(`no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`);
     const created = await this.withCluster(async (conn) => {
       const body = stripNulls(structuredClone(obj));
       if (kind.namespaced) body.metadata.namespace = this.namespace();
@@ -150,7 +160,8 @@ export abstract class GeneratorCommand<T extends typeof Command> extends KubeCom
         throw new Error(`${opts.failure}${err instanceof Error ? err.message : String(err)}`);
       }
     });
-    this.out(this.render(created, kind, printing, operation + dryRunSuffix(dryRun), false));
+    const shown = opts.fromServer ? opts.fromServer(created) : created;
+    this.out(this.render(shown, kind, printing, operation + dryRunSuffix(dryRun), Boolean(opts.fromServer)));
   }
 
   /** kubectl's PrintFlags.ToPrinter: a `--template` without `-o` means go-template. */

@@ -32,6 +32,20 @@ export function templateMeta(labels?: Record<string, string>): ObjectMeta {
   return meta;
 }
 
+/** ObjectMeta's fields in the order of the Go struct (what encoding/json writes). */
+const META_ORDER = [
+  'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp',
+  'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+];
+
+/** Metadata with its fields in struct order (any unknown ones after). */
+export function structOrderedMeta(meta: ObjectMeta): ObjectMeta {
+  const m = meta as Record<string, unknown>;
+  const ordered: Record<string, unknown> = Object.fromEntries(META_ORDER.filter((k) => k in m).map((k) => [k, m[k]]));
+  for (const k of Object.keys(m)) if (!(k in ordered)) ordered[k] = m[k];
+  return ordered as ObjectMeta;
+}
+
 /** TypeMeta then the rest, in struct order. */
 export function typed(kind: string, apiVersion: string, rest: Omit<KubeObject, 'kind' | 'apiVersion'>): KubeObject {
   return { kind, apiVersion, ...rest } as KubeObject;

@@ -47,31 +47,66 @@ export function both(stateDir: string, kubeconfig: string, argv: string[], env: 
 /** kubectl's usage hints name kubectl; pocketkube's name pocketkube. */
 export const asPocketkube = (s: string) => s.replace(/'kubectl /g, "'pocketkube ");
 
-const SHORT: Record<string, string[]> = { pods: ['po'], services: ['svc'], replicationcontrollers: ['rc'], configmaps: ['cm'], namespaces: ['ns'], deployments: ['deploy'], replicasets: ['rs'], cronjobs: ['cj'] };
+const SHORT: Record<string, string[]> = {
+  pods: ['po'], services: ['svc'], replicationcontrollers: ['rc'], configmaps: ['cm'], namespaces: ['ns'], deployments: ['deploy'], replicasets: ['rs'],
+  statefulsets: ['sts'], cronjobs: ['cj'], horizontalpodautoscalers: ['hpa'],
+};
 const resource = (name: string, kind: string, namespaced = true) => ({ name, singularName: '', namespaced, kind, verbs: ['create', 'get', 'list'], shortNames: SHORT[name] ?? [] });
+/** `deployments/scale`: what kubectl's ScaleKindResolver looks for (`autoscale`). */
+const scale = (name: string) => ({ name: `${name}/scale`, singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+const group = (name: string, versions: string[]) => ({
+  name,
+  versions: versions.map((v) => ({ groupVersion: `${name}/${v}`, version: v })),
+  preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+});
 const DISCOVERY: Record<string, unknown> = {
   '/api': { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] },
-  '/apis': {
-    kind: 'APIGroupList',
-    apiVersion: 'v1',
-    groups: ['apps', 'batch'].map((g) => ({ name: g, versions: [{ groupVersion: `${g}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' } })),
-  },
+  '/apis': { kind: 'APIGroupList', apiVersion: 'v1', groups: [group('apps', ['v1']), group('autoscaling', ['v2', 'v1']), group('batch', ['v1'])] },
   '/api/v1': {
     kind: 'APIResourceList',
     groupVersion: 'v1',
-    resources: [resource('pods', 'Pod'), resource('services', 'Service'), resource('replicationcontrollers', 'ReplicationController'), resource('configmaps', 'ConfigMap'), resource('namespaces', 'Namespace', false)],
+    resources: [
+      resource('pods', 'Pod'), resource('services', 'Service'), resource('replicationcontrollers', 'ReplicationController'), scale('replicationcontrollers'),
+      resource('configmaps', 'ConfigMap'), resource('namespaces', 'Namespace', false),
+    ],
   },
-  '/apis/apps/v1': { kind: 'APIResourceList', groupVersion: 'apps/v1', resources: [resource('deployments', 'Deployment'), resource('replicasets', 'ReplicaSet')] },
+  '/apis/apps/v1': {
+    kind: 'APIResourceList',
+    groupVersion: 'apps/v1',
+    resources: [resource('deployments', 'Deployment'), scale('deployments'), resource('replicasets', 'ReplicaSet'), scale('replicasets'), resource('statefulsets', 'StatefulSet'), scale('statefulsets')],
+  },
+  '/apis/autoscaling/v2': { kind: 'APIResourceList', groupVersion: 'autoscaling/v2', resources: [resource('horizontalpodautoscalers', 'HorizontalPodAutoscaler')] },
+  '/apis/autoscaling/v1': { kind: 'APIResourceList', groupVersion: 'autoscaling/v1', resources: [resource('horizontalpodautoscalers', 'HorizontalPodAutoscaler')] },
   '/apis/batch/v1': { kind: 'APIResourceList', groupVersion: 'batch/v1', resources: [resource('jobs', 'Job'), resource('cronjobs', 'CronJob')] },
 };
 
-const PLURAL: Record<string, string> = { Pod: 'pods', Service: 'services', ReplicationController: 'replicationcontrollers', Deployment: 'deployments', ReplicaSet: 'replicasets', Job: 'jobs', CronJob: 'cronjobs', ConfigMap: 'configmaps' };
+const PLURAL: Record<string, string> = {
+  Pod: 'pods', Service: 'services', ReplicationController: 'replicationcontrollers', Deployment: 'deployments', ReplicaSet: 'replicasets', StatefulSet: 'statefulsets',
+  Job: 'jobs', CronJob: 'cronjobs', ConfigMap: 'configmaps',
+};
 
-/** A fake API server answering discovery and GETs of the given objects; returns a kubeconfig path. */
+/** The API server's NotFound message for an object path (`deployments.apps "web" not found`). */
+function notFoundMessage(path: string): string {
+  const m = /^\/(?:api|apis\/([^/]+))\/[^/]+\/namespaces\/[^/]+\/([^/]+)\/([^/]+)$/.exec(path);
+  if (!m) return `"${path.split('/').pop()}" not found`;
+  const [, grp, plural, name] = m;
+  return `${grp ? `${plural}.${grp}` : plural} "${name}" not found`;
+}
+
+/**
+ * A fake API server answering discovery and GETs of the given objects, and every create (POST)
+ * with the object given to answerCreates (whatever was sent: kubectl's typed clients send
+ * protobuf); kubeconfig is the path of a kubeconfig that points at it.
+ */
 export class FakeApiServer {
   private server?: Server;
   private readonly objects = new Map<string, KubeObject>();
+  private created?: KubeObject;
   kubeconfig = '';
+
+  answerCreates(obj: KubeObject): void {
+    this.created = obj;
+  }
 
   put(obj: KubeObject): void {
     const prefix = obj.apiVersion.includes('/') ? `/apis/${obj.apiVersion}` : `/api/${obj.apiVersion}`;
@@ -81,12 +116,17 @@ export class FakeApiServer {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       const path = (req.url ?? '').split('?')[0];
-      const body = DISCOVERY[path] ?? this.objects.get(path);
+      req.resume();
       res.setHeader('Content-Type', 'application/json');
+      if (req.method === 'POST' && this.created) {
+        res.statusCode = 201;
+        res.end(JSON.stringify(this.created));
+        return;
+      }
+      const body = DISCOVERY[path] ?? this.objects.get(path);
       if (body === undefined) {
         res.statusCode = 404;
-        const name = path.split('/').pop();
-        res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `"${name}" not found`, reason: 'NotFound', code: 404 }));
+        res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: notFoundMessage(path), reason: 'NotFound', code: 404 }));
         return;
       }
       res.end(JSON.stringify(body));

@@ -1,0 +1,16 @@
+/**
+ * Which resources have a /scale subresource, as the commands learn it from discovery (kubectl's
+ * ScaleKindResolver): the ones `scale` can resize and `autoscale` can target.
+ */
+import type { KindDef } from '../api/kind.js';
+
+const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
+
+export function hasScaleSubresource(kind: Pick<KindDef, 'plural'>): boolean {
+  return SCALABLE.has(kind.plural);
+}
+
+/** discoveryScaleResolver's error for a resource without one (`/v1, Resource=configmaps` for the core group). */
+export function noScaleSubresource(kind: Pick<KindDef, 'group' | 'version' | 'plural'>): string {
+  return `could not find scale subresource for ${kind.group}/${kind.version}, Resource=${kind.plural} in discovery information`;
+}
