@@ -33,6 +33,8 @@ export interface KindDef {
   schemaType: string;
   /** Has a /status subresource: create/update of the main resource ignore status; updateStatus changes only status. */
   statusSubresource: boolean;
+  /** Has a /scale subresource (spec.replicas): what `scale` and `autoscale` and the autoscaler can resize. */
+  scaleSubresource?: boolean;
   /** metadata.generation is bumped when anything but metadata/status changes. */
   bumpsGeneration: boolean;
   /**

@@ -1,13 +1,11 @@
 /**
- * Which resources have a /scale subresource, as the commands learn it from discovery (kubectl's
- * ScaleKindResolver): the ones `scale` can resize and `autoscale` can target.
+ * Whether a resource has a /scale subresource, as the commands learn it from discovery (kubectl's
+ * ScaleKindResolver): the ones `scale` can resize and `autoscale` can target (KindDef.scaleSubresource).
  */
 import type { KindDef } from '../api/kind.js';
 
-const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers']);
-
-export function hasScaleSubresource(kind: Pick<KindDef, 'plural'>): boolean {
-  return SCALABLE.has(kind.plural);
+export function hasScaleSubresource(kind: Pick<KindDef, 'scaleSubresource'>): boolean {
+  return kind.scaleSubresource === true;
 }
 
 /** discoveryScaleResolver's error for a resource without one (`/v1, Resource=configmaps` for the core group). */

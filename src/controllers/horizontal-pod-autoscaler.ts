@@ -21,8 +21,6 @@ import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, sp
 
 /** --horizontal-pod-autoscaler-sync-period. */
 export const HPA_SYNC_PERIOD_MS = 15_000;
-/** The resources with a scale subresource. */
-const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets']);
 /** What the resource metrics client answers when nothing serves metrics.k8s.io. */
 const NO_METRICS_API = 'unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)';
 
@@ -77,7 +75,7 @@ export function horizontalPodAutoscalerReconciler(registry: Registry, clock: Clo
     const group = apiVersion.includes('/') ? apiVersion.split('/')[0]! : '';
     const kind = registry.forManifest(apiVersion || 'v1', ref.kind) ?? registry.kinds.find((k) => k.group === group && k.kind === ref.kind);
     if (!kind) return { error: `no matches for kind "${ref.kind}" in group "${group}"` };
-    if (!SCALABLE.has(kind.plural)) return { error: 'the server could not find the requested resource' };
+    if (!kind.scaleSubresource) return { error: 'the server could not find the requested resource' };
     const target = await getOptional(client, kind.plural, hpa.metadata.namespace, ref.name);
     if (!target) return { error: `${kind.group ? `${kind.plural}.${kind.group}` : kind.plural} "${ref.name}" not found` };
     return { resource: kind.plural, replicas: target.spec?.replicas ?? 1 };

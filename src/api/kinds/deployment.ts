@@ -146,6 +146,7 @@ export const deploymentKind: KindDef = {
   namespaced: true,
   schemaType: 'V1Deployment',
   statusSubresource: true,
+  scaleSubresource: true,
   bumpsGeneration: true,
   statusUpdatesAnnotations: true,
   nameRule: 'subdomain',

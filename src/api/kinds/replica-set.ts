@@ -49,6 +49,7 @@ export const replicaSetKind: KindDef = {
   namespaced: true,
   schemaType: 'V1ReplicaSet',
   statusSubresource: true,
+  scaleSubresource: true,
   bumpsGeneration: true,
   nameRule: 'subdomain',
   defaults(obj) {

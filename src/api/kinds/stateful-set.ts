@@ -139,6 +139,7 @@ export const statefulSetKind: KindDef = {
   namespaced: true,
   schemaType: 'V1StatefulSet',
   statusSubresource: true,
+  scaleSubresource: true,
   bumpsGeneration: true,
   nameRule: 'label',
   defaults,
