@@ -2,7 +2,7 @@
 import { Flags } from '@oclif/core';
 import type { OptionFlag } from '@oclif/core/interfaces';
 import { FlagValueError } from './errors.js';
-import { goQuote } from './printers/jsonpath/format.js';
+import { goQuote } from '../util/jsonpath/format.js';
 
 /** An int32 or int64 flag, as pflag's Int32Var/Int64Var parse it; without a default it is undefined when not given (a required flag). */
 export function intFlag(opts: { description: string; default: number; bits?: 32 | 64 }): OptionFlag<number>;

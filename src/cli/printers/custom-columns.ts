@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { KubeObject } from '../../api/types.js';
-import { JsonPath, goSprint } from './jsonpath/index.js';
+import { JsonPath, goSprint } from '../../util/jsonpath/index.js';
 import { tabulate } from './tabwriter.js';
 
 /**

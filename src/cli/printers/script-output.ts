@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { KubeObject } from '../../api/types.js';
 import { type Column, columnsFromFile, columnsFromSpec, printCustomColumns } from './custom-columns.js';
-import { JsonPathPrinter } from './jsonpath/index.js';
-import { numbersAsFloats } from './jsonpath/values.js';
+import { JsonPathPrinter } from '../../util/jsonpath/index.js';
+import { numbersAsFloats } from '../../util/jsonpath/values.js';
 import { asList } from './serialize.js';
 
 /**

@@ -1,8 +1,8 @@
 import { parseQuantityExact } from '../../api/quantity.js';
 import type { KubeObject } from '../../api/types.js';
 import { relaxedJsonPath } from './custom-columns.js';
-import { JsonPath, goQuote } from './jsonpath/index.js';
-import { kindOf } from './jsonpath/values.js';
+import { JsonPath, goQuote } from '../../util/jsonpath/index.js';
+import { kindOf } from '../../util/jsonpath/values.js';
 
 /**
  * `--sort-by=JSONPATH` (kubectl's pkg/cmd/get/sorter.go): objects ordered client-side by the

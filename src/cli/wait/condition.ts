@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '../../api/types.js';
 import { relaxedJsonPath } from '../printers/custom-columns.js';
-import { JsonPath, goSprint } from '../printers/jsonpath/index.js';
+import { JsonPath, goSprint } from '../../util/jsonpath/index.js';
 
 export type WaitFor =
   | { type: 'delete' }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { JsonPathPrinter } from '../../../src/cli/printers/jsonpath/index.js';
+import { JsonPathPrinter } from '../../../src/util/jsonpath/index.js';
 
 /**
  * Templates run by the real kubectl 1.32 over one object (golden/jsonpath-kubectl.json, recorded

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonPath, JsonPathPrinter } from '../../../src/cli/printers/jsonpath/index.js';
+import { JsonPath, JsonPathPrinter } from '../../../src/util/jsonpath/index.js';
 
 /** The input and example templates of kubernetes.io's "JSONPath Support" page, printed as kubectl 1.32 prints them. */
 const DOC_INPUT = {
