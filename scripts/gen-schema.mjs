@@ -29,6 +29,7 @@ const ROOTS = [
   'V1Job', 'V1CronJob', 'V1EndpointSlice', 'V1StorageClass',
   'V1Role', 'V1ClusterRole', 'V1RoleBinding', 'V1ClusterRoleBinding',
   'V1PodDisruptionBudget', 'V1Ingress', 'V1NetworkPolicy', 'V1PriorityClass', 'V2HorizontalPodAutoscaler',
+  'V1CustomResourceDefinition',
 ];
 
 /** `V1ResourceRequirements` / `CoreV1EndpointPort` -> `ResourceRequirements` / `EndpointPort`. */

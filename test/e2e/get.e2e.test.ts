@@ -181,11 +181,12 @@ describe('pocketkube get / describe / api-resources / version', () => {
     const table = await pk('api-resources');
     expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
     expect(table.stdout).toMatch(/^poddisruptionbudgets\s+pdb\s+policy\/v1\s+true\s+PodDisruptionBudget$/m);
+    expect(table.stdout).toMatch(/^customresourcedefinitions\s+crd,crds\s+apiextensions\.k8s\.io\/v1\s+false\s+CustomResourceDefinition$/m);
   });
 
   it('lists the API versions, sorted', async () => {
     expect((await pk('api-versions')).stdout).toBe(
-      'apps/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
+      'apiextensions.k8s.io/v1\napps/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
   });
 
   it('prints the versions', async () => {

@@ -26,6 +26,7 @@ import { ingressKind } from './ingress.js';
 import { networkPolicyKind } from './network-policy.js';
 import { priorityClassKind } from './priority-class.js';
 import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } from './rbac.js';
+import { customResourceDefinitionKind } from './custom-resource-definition.js';
 
 /**
  * Every kind pocketkube serves, in discovery order. The order of the `all` category here is the
@@ -62,6 +63,7 @@ export const allKinds: KindDef[] = [
   clusterRoleKind,
   roleBindingKind,
   clusterRoleBindingKind,
+  customResourceDefinitionKind,
 ];
 
 let registry: Registry | undefined;

@@ -11,6 +11,12 @@ export const nameColumn: Column = { name: 'NAME', cell: (o) => o.metadata.name ?
 
 export const ageColumn: Column = { name: 'AGE', cell: (o, now) => age(o.metadata.creationTimestamp, now) };
 
+/**
+ * CREATED AT: the creation time in RFC 3339, UTC — the second column of the API server's default
+ * table (rest.NewDefaultTableConvertor), which kinds without their own printer get (RBAC, CRDs).
+ */
+export const createdAtColumn: Column = { name: 'CREATED AT', cell: (o) => String(o.metadata.creationTimestamp ?? '0001-01-01T00:00:00Z') };
+
 export { formatLabels } from '../label-selector.js';
 
 export function stringOrNone(s: string | undefined | null): string {

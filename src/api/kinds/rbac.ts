@@ -5,7 +5,7 @@ import type { KindDef } from '../kind.js';
 import type { KubeObject } from '../types.js';
 import { validateLabelSelector } from '../validation/labels.js';
 import { dns1123SubdomainErrors, pathSegmentNameErrors } from '../validation/names.js';
-import { ageColumn, nameColumn, writeAnnotations } from './meta-columns.js';
+import { ageColumn, createdAtColumn, nameColumn, writeAnnotations } from './meta-columns.js';
 import { describeRules, validatePolicyRule } from './rbac-rules.js';
 import { invalidRaw } from './go-render.js';
 
@@ -22,9 +22,6 @@ const base = {
   nameRule: 'path-segment' as const,
   describeEvents: false,
 };
-
-/** CREATED AT: the creation time in RFC 3339, UTC. */
-const createdAtColumn = { name: 'CREATED AT', cell: (o: KubeObject) => String(o.metadata.creationTimestamp ?? '0001-01-01T00:00:00Z') };
 
 function validateRules(obj: KubeObject, namespaced: boolean): FieldError[] {
   return ((obj.rules ?? []) as any[]).flatMap((r, i) => validatePolicyRule(r, namespaced, `rules[${i}]`));
