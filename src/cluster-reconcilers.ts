@@ -2,6 +2,8 @@
  * The controllers, the scheduler and the kubelets one cluster runs, in the order a round visits them
  * (cluster.ts wires them to its work queue).
  */
+import { crdEstablishingReconciler } from './controllers/crd-establishing.js';
+import { crdFinalizerReconciler } from './controllers/crd-finalizer.js';
 import type { Client } from './api/client.js';
 import type { Registry } from './api/registry.js';
 import { clusterRoleAggregationReconciler } from './controllers/cluster-role-aggregation.js';
@@ -42,6 +44,8 @@ export interface ReconcilerDeps {
 export function clusterReconcilers(deps: ReconcilerDeps): Reconciler[] {
   return [
     namespaceReconciler(deps.registry, deps.caCert),
+    crdEstablishingReconciler(),
+    crdFinalizerReconciler(),
     schedulerReconciler(deps.clock),
     kubeletReconciler(deps.components),
     nodeLifecycleReconciler(),

@@ -10,6 +10,7 @@ import type { Client } from './api/client.js';
 import type { Registry } from './api/registry.js';
 import { kindRegistry } from './api/kinds/index.js';
 import { ApiServer } from './apiserver/api-server.js';
+import { serveStoredCustomResources } from './apiserver/custom-resources.js';
 import { internalClient } from './apiserver/internal-client.js';
 import { type BootstrapOptions, bootstrapCluster, ensureSystemPriorityClasses, SYSTEM_PRIORITY_CLASS_NAMES } from './apiserver/bootstrap.js';
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
@@ -56,7 +57,9 @@ export class Cluster {
     private readonly lock: WriteLock | undefined,
     opts: ClusterOptions,
   ) {
-    this.registry = opts.registry ?? kindRegistry();
+    // a copy of its own: it serves the custom resources of this cluster's CRDs
+    this.registry = (opts.registry ?? kindRegistry()).copy();
+    serveStoredCustomResources(store, this.registry);
     this.clock = new OffsetClock(opts.clock ?? wallClock, store.getMeta<number>(META_OFFSET) ?? 0);
     this.feed = new ChangeFeed(store);
     const server = new ApiServer({

@@ -9,6 +9,7 @@ export type StatusReason =
   | 'Forbidden'
   | 'BadRequest'
   | 'MethodNotAllowed'
+  | 'UnsupportedMediaType'
   | 'Gone'
   | 'Timeout'
   | 'TooManyRequests'

@@ -29,8 +29,25 @@ export interface KindDef {
   shortNames: string[];
   categories: string[]; // e.g. ['all']
   namespaced: boolean;
+  /**
+   * The resource as Client calls, the store's keys and the change feed name it, when that is not
+   * `plural`: a custom resource's `plural.group`, since a CRD may reuse a built-in plural in its own
+   * group (Knative's services.serving.knative.dev). Read it through resourceOf().
+   */
+  resource?: string;
   /** Type name in the generated structural schema (src/api/schema), e.g. `V1Pod`. */
   schemaType: string;
+  /**
+   * For kinds without a generated schema (custom resources: their CRD's structural schema): the
+   * body's unknown fields (`unknown field "spec.x"`), deleted from obj when `drop`. Values of the
+   * wrong type are not decode errors for these kinds but validation errors (validate()).
+   */
+  unknownFields?(obj: KubeObject, drop: boolean): string[];
+  /**
+   * Other apiVersions a body of this kind may come in (a CRD's other served versions, converted
+   * with strategy None: only apiVersion changes).
+   */
+  alsoServed?: string[];
   /** Has a /status subresource: create/update of the main resource ignore status; updateStatus changes only status. */
   statusSubresource: boolean;
   /** Has a /scale subresource (spec.replicas): what `scale` and `autoscale` and the autoscaler can resize. */
@@ -63,6 +80,20 @@ export interface KindDef {
   describe?(obj: KubeObject, ctx: DescribeContext): Promise<string> | string;
   /** Whether describe shows an Events section for this kind (kubectl omits it for some, e.g. Event). */
   describeEvents?: boolean;
+}
+
+/** What Client calls and store keys name the kind's objects by (see KindDef.resource). */
+export function resourceOf(k: Pick<KindDef, 'plural' | 'resource'>): string {
+  return k.resource ?? k.plural;
+}
+
+/**
+ * Whether strategic merge patches apply to the kind: built-in kinds, whose Go types name the merge
+ * keys of their lists. Custom resources take JSON merge and JSON patches only (and kubectl apply
+ * sends them a JSON merge patch).
+ */
+export function hasStrategicMerge(k: Pick<KindDef, 'schemaType'>): boolean {
+  return k.schemaType !== '';
 }
 
 export function apiVersionOf(k: Pick<KindDef, 'group' | 'version'>): string {

@@ -18,6 +18,8 @@ import { kindFor } from './resolve.js';
 import { updateObject, updateStatus } from './update.js';
 import { expireEvents } from './event-ttl.js';
 import { evictPod } from './eviction.js';
+import { afterCrdWrite, isCrdKind } from './custom-resources.js';
+import type { KindDef } from '../api/kind.js';
 
 export interface ApiServerOptions {
   store: Store;
@@ -43,9 +45,12 @@ export class ApiServer implements Client {
     return this.ctx.registry;
   }
 
-  private async write<T>(dryRun: boolean, f: () => T): Promise<T> {
+  private async write<T extends KubeObject | void>(dryRun: boolean, f: () => T, kind?: KindDef, name?: string): Promise<T> {
     if (!dryRun) await this.beforeWrite();
-    return f();
+    const out = f();
+    // a CRD's write changes which custom resources are served (custom-resources.ts)
+    if (kind && !dryRun && isCrdKind(kind)) afterCrdWrite(this.ctx, kind, name ?? (out as KubeObject | undefined)?.metadata?.name ?? '');
+    return out;
   }
 
   /**
@@ -66,22 +71,22 @@ export class ApiServer implements Client {
 
   async create(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject> {
     const kind = kindFor(this.ctx.registry, resource);
-    return this.write(opts?.dryRun === 'All', () => createObject(this.ctx, kind, obj, opts));
+    return this.write(opts?.dryRun === 'All', () => createObject(this.ctx, kind, obj, opts), kind);
   }
 
   async update(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject> {
     const kind = kindFor(this.ctx.registry, resource);
-    return this.write(opts?.dryRun === 'All', () => updateObject(this.ctx, kind, obj, opts));
+    return this.write(opts?.dryRun === 'All', () => updateObject(this.ctx, kind, obj, opts), kind, obj.metadata?.name);
   }
 
   async updateStatus(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject> {
     const kind = kindFor(this.ctx.registry, resource);
-    return this.write(opts?.dryRun === 'All', () => updateStatus(this.ctx, kind, obj, opts));
+    return this.write(opts?.dryRun === 'All', () => updateStatus(this.ctx, kind, obj, opts), kind, obj.metadata?.name);
   }
 
   async patch(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): Promise<KubeObject> {
     const kind = kindFor(this.ctx.registry, resource);
-    return this.write(opts?.dryRun === 'All', () => patchObject(this.ctx, kind, namespace, name, type, patch, opts));
+    return this.write(opts?.dryRun === 'All', () => patchObject(this.ctx, kind, namespace, name, type, patch, opts), kind, name);
   }
 
   async bind(namespace: string | undefined, name: string, nodeName: string, opts?: BindOptions): Promise<KubeObject> {
@@ -91,7 +96,7 @@ export class ApiServer implements Client {
 
   async delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): Promise<KubeObject> {
     const kind = kindFor(this.ctx.registry, resource);
-    return this.write(opts?.dryRun === 'All', () => deleteObject(this.ctx, kind, namespace, name, opts));
+    return this.write(opts?.dryRun === 'All', () => deleteObject(this.ctx, kind, namespace, name, opts), kind, name);
   }
 
   async evict(namespace: string, name: string, opts?: EvictOptions): Promise<void> {

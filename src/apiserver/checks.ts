@@ -1,5 +1,5 @@
 /** The strict field check and validation steps shared by create and update. */
-import type { WriteOptions } from '../api/client.js';
+import type { FieldValidation, WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
 import type { FieldError } from '../api/field-error.js';
 import type { KindDef } from '../api/kind.js';
@@ -15,6 +15,7 @@ import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/
 export function schemaCheck(kind: KindDef, obj: KubeObject, opts: WriteOptions | undefined): string[] {
   if (opts?.typed) return [];
   const mode = opts?.fieldValidation ?? 'Strict';
+  if (kind.unknownFields) return customFieldCheck(kind, obj, mode, opts);
   if (mode === 'Ignore') {
     dropUnknownFields(obj, kind.schemaType);
     return [];
@@ -27,6 +28,17 @@ export function schemaCheck(kind: KindDef, obj: KubeObject, opts: WriteOptions |
   const err = checkStrict(obj, kind.schemaType, kind.kind, kind.version);
   if (err) throw err;
   return [];
+}
+
+/** schemaCheck for a kind checked by its own schema (custom resources): unknown fields only. */
+function customFieldCheck(kind: KindDef, obj: KubeObject, mode: FieldValidation, opts: WriteOptions | undefined): string[] {
+  const unknown = kind.unknownFields!(obj, mode !== 'Strict');
+  if (unknown.length === 0 || mode === 'Ignore') return [];
+  if (mode === 'Warn') {
+    for (const w of unknown) opts?.onWarning?.(w);
+    return unknown;
+  }
+  throw apiErrors.badRequest(`${kind.kind} in version ${JSON.stringify(kind.version)} cannot be handled as a ${kind.kind}: strict decoding error: ${unknown.join(', ')}`);
 }
 
 /** Meta and kind validation; throws 422 Invalid with every cause. */

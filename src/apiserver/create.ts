@@ -19,12 +19,14 @@ import { cloneJson } from '../util/json-clone.js';
 import { takeOver } from '../api/hand-over.js';
 import { readOnly } from './read-only.js';
 import { afterCreate, freeForCreate } from './event-ttl.js';
+import { checkCustomResourceCreate } from './custom-resources.js';
 
 /** Attempts at a fresh generated name when the first one is taken (RetryGenerateName). */
 const GENERATE_NAME_TRIES = 8;
 
 export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}): KubeObject {
   checkBody(input);
+  checkCustomResourceCreate(ctx, kind);
   // a handed-over object is the server's own (hand-over.ts): no copy in, none out
   const owned = takeOver(input);
   // asked before anything fills the name in (a handed-over input is obj itself)

@@ -17,6 +17,7 @@ import { runAdmission } from './run-admission.js';
 import { scopeNamespace } from './resolve.js';
 import { loadExisting } from './update.js';
 import { cloneJson } from '../util/json-clone.js';
+import { isCrdKind, markCrdTerminating } from './custom-resources.js';
 
 const FOREGROUND = 'foregroundDeletion';
 const ORPHAN = 'orphan';
@@ -65,6 +66,7 @@ export function deleteObject(ctx: ServerContext, kind: KindDef, namespace: strin
 
   const obj = cloneJson(old);
   const meta = obj.metadata;
+  if (isCrdKind(kind)) markCrdTerminating(obj, ctx.clock.now());
   const finalizers = withPolicyFinalizers(meta.finalizers ?? [], opts);
   if (finalizers.length > 0 || meta.finalizers) meta.finalizers = finalizers;
   const grace = gracePeriod(kind, obj, opts);

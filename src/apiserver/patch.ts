@@ -4,7 +4,7 @@
  */
 import type { PatchType, WriteOptions } from '../api/client.js';
 import { StatusError, apiErrors } from '../api/errors.js';
-import type { KindDef } from '../api/kind.js';
+import { type KindDef, hasStrategicMerge } from '../api/kind.js';
 import { applyJsonMergePatch } from '../api/patch/json-merge.js';
 import { JsonPatchError, applyJsonPatch } from '../api/patch/json-patch.js';
 import { applyStrategicMergePatch } from '../api/patch/strategic-merge.js';
@@ -16,6 +16,10 @@ import { loadExisting, updateObject } from './update.js';
 function applyPatch(kind: KindDef, old: KubeObject, type: PatchType, patch: unknown): KubeObject {
   switch (type) {
     case 'strategic':
+      // a custom resource has no Go type to read merge keys from: the server refuses the type
+      if (!hasStrategicMerge(kind)) {
+        throw new StatusError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
+      }
       return applyStrategicMergePatch(old, patch, kind.schemaType);
     case 'merge':
       return applyJsonMergePatch(old, patch);

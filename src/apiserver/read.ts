@@ -1,7 +1,7 @@
 /** get and list: key lookups and range scans over /registry/<resource>/<namespace>/, filtered by selectors. */
 import type { ListOptions } from '../api/client.js';
 import { StatusError, apiErrors } from '../api/errors.js';
-import { type KindDef, apiVersionOf } from '../api/kind.js';
+import { type KindDef, apiVersionOf, resourceOf } from '../api/kind.js';
 import { parseFieldSelector, unsupportedFieldLabelMessage } from '../api/field-selector.js';
 import { parseSelector } from '../api/label-selector.js';
 import type { KubeObject, ObjectList } from '../api/types.js';
@@ -47,7 +47,7 @@ export function listObjects(ctx: ServerContext, kind: KindDef, opts: ListOptions
   const labels = opts.labelSelector ? asBadRequest(() => parseSelector(opts.labelSelector!)) : undefined;
   const fields = opts.fieldSelector ? asBadRequest(() => parseFieldSelector(opts.fieldSelector!)) : undefined;
   const get = fields ? fieldGetter(kind, fields.fields()) : undefined;
-  const prefix = kind.namespaced && opts.namespace ? registryPrefix(kind.plural, opts.namespace) : registryPrefix(kind.plural);
+  const prefix = kind.namespaced && opts.namespace ? registryPrefix(resourceOf(kind), opts.namespace) : registryPrefix(resourceOf(kind));
   let items = withoutExpired(ctx, prefix, ctx.store.range(prefix));
   if (labels && !labels.empty()) items = items.filter((o) => labels.matches(o.metadata.labels));
   if (fields && get) items = items.filter((o) => fields.matches((f) => get(o, f)));

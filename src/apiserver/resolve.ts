@@ -1,6 +1,6 @@
 /** Resource → kind lookup, the object's key, and the type meta the server fills in. */
 import { apiErrors, StatusError } from '../api/errors.js';
-import { type KindDef, apiVersionOf } from '../api/kind.js';
+import { type KindDef, apiVersionOf, resourceOf } from '../api/kind.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject } from '../api/types.js';
 import { registryKey } from '../store/store.js';
@@ -17,7 +17,7 @@ export function scopeNamespace(kind: KindDef, namespace: string | undefined): st
 }
 
 export function objectKey(kind: KindDef, namespace: string | undefined, name: string): string {
-  return registryKey(kind.plural, scopeNamespace(kind, namespace), name);
+  return registryKey(resourceOf(kind), scopeNamespace(kind, namespace), name);
 }
 
 /**
@@ -28,6 +28,8 @@ export function checkTypeMeta(kind: KindDef, obj: KubeObject): void {
   const expected = apiVersionOf(kind);
   if (!obj.apiVersion) obj.apiVersion = expected;
   if (!obj.kind) obj.kind = kind.kind;
+  // another served version of a custom resource: conversion strategy None changes apiVersion only
+  if (kind.alsoServed?.includes(obj.apiVersion)) obj.apiVersion = expected;
   if (obj.apiVersion !== expected) {
     throw apiErrors.badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`);
   }

@@ -110,6 +110,25 @@ export abstract class KubeCommand<T extends typeof Command = typeof Command> ext
     return result;
   }
 
+  /**
+   * Like withCluster, but the connection opens only when fn first asks for it: a command whose
+   * input fails before it needs the cluster (a file that does not parse) opens none.
+   */
+  protected async withClusterOnDemand<R>(fn: (cluster: () => Promise<Connection>) => Promise<R>): Promise<R> {
+    let opening: Promise<Connection> | undefined;
+    const cluster = () => (opening ??= this.connect());
+    let result: R;
+    try {
+      result = await fn(cluster);
+    } catch (err) {
+      const conn = await opening?.catch(() => undefined);
+      await conn?.close().catch(() => undefined);
+      throw err;
+    }
+    if (opening) await (await opening).close();
+    return result;
+  }
+
   // ---- output -------------------------------------------------------------------------------
 
   /** Writes text to stdout exactly as given (no newline added). */

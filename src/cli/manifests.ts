@@ -29,7 +29,12 @@ export interface ManifestSet {
 
 export interface LoadOptions {
   recursive?: boolean;
-  registry: Registry;
+  /**
+   * What maps apiVersion/kind to kinds: a registry, or a way to get the cluster's (which serves its
+   * CRDs' custom resources), asked for only when some document parsed, so that a file that does
+   * not parse opens no cluster.
+   */
+  registry: Registry | (() => Promise<Registry>);
   /** Reads standard input (injected for tests). */
   readStdin?: () => Promise<string>;
 }
@@ -47,13 +52,41 @@ export async function loadManifests(paths: string[], opts: LoadOptions): Promise
       for (const f of expandPath(p, Boolean(opts.recursive))) sources.push({ name: f, read: async () => readFileSync(f, 'utf8') });
     }
   }
+  const parsed: ParsedSource[] = [];
+  for (const src of sources) parsed.push(parseSource(src.name, await src.read()));
   const set: ManifestSet = { items: [], errors: [] };
-  for (const src of sources) loadText(src.name, await src.read(), opts.registry, set);
+  const any = parsed.some((p) => p.values.length > 0);
+  const registry = typeof opts.registry === 'function' ? (any ? await opts.registry() : undefined) : opts.registry;
+  for (const p of parsed) addParsed(p, registry, set);
   return set;
+}
+
+/** The documents of one stream, and the syntax error that stopped it (documents before it stay). */
+interface ParsedSource {
+  source: string;
+  values: unknown[];
+  syntaxError?: Error;
+}
+
+function parseSource(source: string, text: string): ParsedSource {
+  const values: unknown[] = [];
+  try {
+    parseStream(text, (v) => values.push(v));
+  } catch (err) {
+    if (!(err instanceof ManifestSyntaxError)) throw err;
+    return { source, values, syntaxError: new Error(`error parsing ${source}: ${err.message}`) };
+  }
+  return { source, values };
 }
 
 /** Adds the objects of one stream to set (exported for tests and for `-f -`). */
 export function loadText(source: string, text: string, registry: Registry, set: ManifestSet): void {
+  addParsed(parseSource(source, text), registry, set);
+}
+
+/** Maps a stream's documents to kinds (registry: undefined only when it has none), then its syntax error. */
+function addParsed(parsed: ParsedSource, registry: Registry | undefined, set: ManifestSet): void {
+  const { source } = parsed;
   let index = 0;
   const take = (value: unknown) => {
     const err = decodeError(source, value);
@@ -71,17 +104,13 @@ export function loadText(source: string, text: string, registry: Registry, set: 
       }
       const o = item as KubeObject;
       o.metadata ??= {};
-      const kind = registry.forManifest(String(o.apiVersion ?? ''), String(o.kind));
+      const kind = registry?.forManifest(String(o.apiVersion ?? ''), String(o.kind));
       if (!kind) set.errors.push(noMatchError(source, o));
       else set.items.push({ source, index: index++, obj: o, kind });
     }
   };
-  try {
-    parseStream(text, take);
-  } catch (err) {
-    if (!(err instanceof ManifestSyntaxError)) throw err;
-    set.errors.push(new Error(`error parsing ${source}: ${err.message}`));
-  }
+  for (const value of parsed.values) take(value);
+  if (parsed.syntaxError) set.errors.push(parsed.syntaxError);
 }
 
 function isList(obj: KubeObject): boolean {

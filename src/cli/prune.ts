@@ -1,6 +1,6 @@
 import type { Client } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
-import type { KindDef } from '../api/kind.js';
+import { type KindDef, resourceOf } from '../api/kind.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject } from '../api/types.js';
 import { LAST_APPLIED } from './apply/last-applied.js';
@@ -60,14 +60,14 @@ export async function prune(client: Client, opts: PruneOptions): Promise<Pruned[
   for (const ns of opts.namespaces) for (const kind of opts.kinds) if (kind.namespaced) scopes.push({ kind, namespace: ns });
   for (const kind of opts.kinds) if (!kind.namespaced) scopes.push({ kind, namespace: undefined });
   for (const { kind, namespace } of scopes) {
-    const list = await client.list(kind.plural, { namespace, labelSelector: opts.selector || undefined });
+    const list = await client.list(resourceOf(kind), { namespace, labelSelector: opts.selector || undefined });
     for (const obj of list.items) {
       const name = obj.metadata.name ?? '';
       if (!obj.metadata.annotations?.[LAST_APPLIED]) continue;
       if (opts.applied.has(objectKey(kind, obj.metadata.namespace, name))) continue;
       if (opts.dryRun !== 'client') {
         try {
-          await client.delete(kind.plural, obj.metadata.namespace, name, { dryRun: apiDryRun(opts.dryRun), propagationPolicy: 'Background' });
+          await client.delete(resourceOf(kind), obj.metadata.namespace, name, { dryRun: apiDryRun(opts.dryRun), propagationPolicy: 'Background' });
         } catch (err) {
           if (isStatusError(err) && err.reason === 'NotFound') continue;
           throw err;

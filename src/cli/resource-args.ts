@@ -1,6 +1,6 @@
 import type { Client } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
-import type { KindDef } from '../api/kind.js';
+import { type KindDef, resourceOf } from '../api/kind.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject } from '../api/types.js';
 
@@ -148,7 +148,7 @@ export async function fetchSelection(
   const scope = (kind: KindDef): string | undefined => (kind.namespaced ? opts.namespace : undefined);
   for (const kind of sel.types) {
     try {
-      const list = await client.list(kind.plural, {
+      const list = await client.list(resourceOf(kind), {
         namespace: opts.allNamespaces ? undefined : scope(kind),
         labelSelector: opts.labelSelector,
         fieldSelector: opts.fieldSelector,
@@ -160,7 +160,7 @@ export async function fetchSelection(
   }
   for (const { kind, name, namespace } of sel.named) {
     try {
-      add(kind, [await client.get(kind.plural, kind.namespaced ? namespace ?? opts.namespace : undefined, name)]);
+      add(kind, [await client.get(resourceOf(kind), kind.namespaced ? namespace ?? opts.namespace : undefined, name)]);
     } catch (err) {
       if (opts.ignoreNotFound && isStatusError(err) && err.reason === 'NotFound') continue;
       errors.push(asError(err));

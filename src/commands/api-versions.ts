@@ -9,7 +9,7 @@ export default class ApiVersions extends KubeCommand<typeof ApiVersions> {
   async run(): Promise<void> {
     const kinds = await this.withCluster(async (conn) => conn.registry.kinds);
     // kubectl sorts the group/versions discovery lists (the core group's is plain `v1`)
-    const versions = [...new Set(kinds.map(apiVersionOf))].sort();
+    const versions = [...new Set(kinds.flatMap((k) => [apiVersionOf(k), ...(k.alsoServed ?? [])]))].sort();
     this.out(versions.map((v) => `${v}\n`).join(''));
   }
 }

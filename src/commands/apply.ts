@@ -5,7 +5,6 @@ import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldValidationOf, filenameFl
 import { loadManifests } from '../cli/manifests.js';
 import { placeObjects } from '../cli/object-namespace.js';
 import { printCollected, successLine } from '../cli/write-output.js';
-import { kindRegistry } from '../api/kinds/index.js';
 import type { KubeObject } from '../api/types.js';
 import { Flags } from '@oclif/core';
 import { parseSelector } from '../api/label-selector.js';
@@ -38,39 +37,40 @@ export default class Apply extends KubeCommand<typeof Apply> {
     const dryRun = dryRunStrategy(this.flags['dry-run']);
     const fieldValidation = fieldValidationOf(this.flags.validate);
     const format = writeOutput(this.flags.output);
-    const set = await loadManifests(files, { recursive: this.flags.recursive, registry: kindRegistry() });
-    if (set.items.length === 0 && set.errors.length === 0) throw new Error('no objects passed to apply');
-
-    const errors: unknown[] = [...set.errors];
+    const errors: unknown[] = [];
     const allowlist = this.flags['prune-allowlist'] ?? [];
-    checkPruneFlags({ prune: this.flags.prune, selector: this.flags.selector, all: this.flags.all, allowlist });
-    const selector = this.flags.selector ? parseSelector(this.flags.selector) : undefined;
-    const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors).filter((t) => !selector || selector.matches(t.obj.metadata?.labels));
     const collected: KubeObject[] = [];
-    if (targets.length > 0) {
-      await this.withCluster(async (conn) => {
-        for (const t of targets) {
-          try {
-            const res = await applyObject(conn.client, t, dryRun, fieldValidation);
-            for (const w of res.warnings) this.err(w);
-            if (format === 'json' || format === 'yaml') collected.push(res.object);
-            else this.out(successLine(res.object, t.kind, res.operation, format, dryRunSuffix(dryRun)));
-          } catch (err) {
-            errors.push(err);
-          }
+    // kinds are mapped with the cluster's registry (its CRDs serve custom resources)
+    await this.withClusterOnDemand(async (cluster) => {
+      const set = await loadManifests(files, { recursive: this.flags.recursive, registry: async () => (await cluster()).registry });
+      if (set.items.length === 0 && set.errors.length === 0) throw new Error('no objects passed to apply');
+      errors.push(...set.errors);
+      checkPruneFlags({ prune: this.flags.prune, selector: this.flags.selector, all: this.flags.all, allowlist });
+      const selector = this.flags.selector ? parseSelector(this.flags.selector) : undefined;
+      const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors).filter((t) => !selector || selector.matches(t.obj.metadata?.labels));
+      if (targets.length === 0) return;
+      const conn = await cluster();
+      for (const t of targets) {
+        try {
+          const res = await applyObject(conn.client, t, dryRun, fieldValidation);
+          for (const w of res.warnings) this.err(w);
+          if (format === 'json' || format === 'yaml') collected.push(res.object);
+          else this.out(successLine(res.object, t.kind, res.operation, format, dryRunSuffix(dryRun)));
+        } catch (err) {
+          errors.push(err);
         }
-        if (this.flags.prune && errors.length === 0) {
-          const pruned = await prune(conn.client, {
-            kinds: pruneKinds(conn.registry, allowlist),
-            selector: this.flags.selector,
-            namespaces: new Set(targets.flatMap((t) => (t.namespace ? [t.namespace] : []))),
-            applied: new Set(targets.map((t) => objectKey(t.kind, t.namespace, t.obj.metadata?.name ?? ''))),
-            dryRun,
-          });
-          if (format !== 'json' && format !== 'yaml') for (const p of pruned) this.out(successLine(p.object, p.kind, 'pruned', format, dryRunSuffix(dryRun)));
-        }
-      });
-    }
+      }
+      if (this.flags.prune && errors.length === 0) {
+        const pruned = await prune(conn.client, {
+          kinds: pruneKinds(conn.registry, allowlist),
+          selector: this.flags.selector,
+          namespaces: new Set(targets.flatMap((t) => (t.namespace ? [t.namespace] : []))),
+          applied: new Set(targets.map((t) => objectKey(t.kind, t.namespace, t.obj.metadata?.name ?? ''))),
+          dryRun,
+        });
+        if (format !== 'json' && format !== 'yaml') for (const p of pruned) this.out(successLine(p.object, p.kind, 'pruned', format, dryRunSuffix(dryRun)));
+      }
+    });
     if (format === 'json' || format === 'yaml') this.out(printCollected(collected, format));
     if (errors.length > 0) {
       this.err(renderErrors(errors));

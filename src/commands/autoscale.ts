@@ -10,6 +10,7 @@ import { intFlag } from '../cli/int-flag.js';
 import { parseResourceArgs } from '../cli/resource-args.js';
 import { NO_RESOURCES } from '../cli/rollout/targets.js';
 import { hasScaleSubresource, noScaleSubresource } from '../cli/scale-subresource.js';
+import { resourceOf } from '../api/kind.js';
 
 /** kubectl autoscale has no --validate. */
 const { validate: _validate, ...printAndCreateFlags } = generatorFlags;
@@ -98,7 +99,7 @@ export default class Autoscale extends GeneratorCommand<typeof Autoscale> {
       const out: (Target | Error)[] = [];
       for (const { kind, name } of sel.named) {
         try {
-          const obj = await conn.client.get(kind.plural, kind.namespaced ? namespace : undefined, name);
+          const obj = await conn.client.get(resourceOf(kind), kind.namespaced ? namespace : undefined, name);
           out.push({ kind, name: obj.metadata.name ?? name });
         } catch (err) {
           out.push(err instanceof Error ? err : new Error(String(err)));

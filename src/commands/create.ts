@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { kindRegistry } from '../api/kinds/index.js';
+import { resourceOf } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 import { withSource } from '../cli/apply/apply-object.js';
 import { withLastApplied } from '../cli/apply/last-applied.js';
@@ -35,30 +35,33 @@ export default class Create extends KubeCommand<typeof Create> {
     const dryRun = dryRunStrategy(this.flags['dry-run']);
     const fieldValidation = fieldValidationOf(this.flags.validate);
     const format = writeOutput(this.flags.output);
-    const set = await loadManifests(files, { recursive: this.flags.recursive, registry: kindRegistry() });
-    const errors: unknown[] = [...set.errors];
-    const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors);
-    if (targets.length === 0 && errors.length === 0) throw new Error('no objects passed to create');
-
+    const errors: unknown[] = [];
     const collected: KubeObject[] = [];
-    const report = (obj: KubeObject, t: (typeof targets)[number]) => {
-      if (format === 'json' || format === 'yaml') collected.push(obj);
-      else this.out(successLine(obj, t.kind, 'created', format, dryRunSuffix(dryRun)));
-    };
-    const body = (obj: KubeObject) => (this.flags['save-config'] ? withLastApplied(obj).modified : obj);
-    if (dryRun === 'client') {
-      for (const t of targets) report(body(t.obj), t);
-    } else if (targets.length > 0) {
-      await this.withCluster(async (conn) => {
-        for (const t of targets) {
-          try {
-            report(await conn.client.create(t.kind.plural, body(t.obj), { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-create', fieldValidation, onWarning: (w) => this.err(`Warning: ${w}`) }), t);
-          } catch (err) {
-            errors.push(withSource(err, `error when creating "${t.source}": `));
-          }
+    await this.withClusterOnDemand(async (cluster) => {
+      // kinds are mapped with the cluster's registry (its CRDs serve custom resources)
+      const set = await loadManifests(files, { recursive: this.flags.recursive, registry: async () => (await cluster()).registry });
+      errors.push(...set.errors);
+      const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors);
+      if (targets.length === 0 && errors.length === 0) throw new Error('no objects passed to create');
+      const report = (obj: KubeObject, t: (typeof targets)[number]) => {
+        if (format === 'json' || format === 'yaml') collected.push(obj);
+        else this.out(successLine(obj, t.kind, 'created', format, dryRunSuffix(dryRun)));
+      };
+      const body = (obj: KubeObject) => (this.flags['save-config'] ? withLastApplied(obj).modified : obj);
+      if (dryRun === 'client') {
+        for (const t of targets) report(body(t.obj), t);
+        return;
+      }
+      if (targets.length === 0) return;
+      const conn = await cluster();
+      for (const t of targets) {
+        try {
+          report(await conn.client.create(resourceOf(t.kind), body(t.obj), { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-create', fieldValidation, onWarning: (w) => this.err(`Warning: ${w}`) }), t);
+        } catch (err) {
+          errors.push(withSource(err, `error when creating "${t.source}": `));
         }
-      });
-    }
+      }
+    });
     if (format === 'json' || format === 'yaml') this.out(printCollected(collected, format));
     if (errors.length > 0) {
       this.err(renderErrors(errors));

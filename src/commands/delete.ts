@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { isStatusError } from '../api/errors.js';
-import { kindRegistry } from '../api/kinds/index.js';
+import { resourceOf } from '../api/kind.js';
 import { withSource } from '../cli/apply/apply-object.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { deleteSettings } from '../cli/delete/options.js';
@@ -53,29 +53,30 @@ export default class Delete extends KubeCommand<typeof Delete> {
     const dryRun = dryRunStrategy(f['dry-run']);
     const timeoutMs = durationFlag('timeout', f.timeout);
     const files = f.filename ?? [];
-    const registry = kindRegistry();
-    const sel = files.length === 0 && this.argList.length > 0 ? parseResourceArgs(this.argList, registry, this.config.bin) : undefined;
-    const fieldSelector = f['field-selector']?.trim() || undefined;
-    checkDeleteSelection(files, this.argList, sel, { all: f.all, selector: f.selector, fieldSelector });
-    if (sel) checkNamedSelection(sel, { selector: Boolean(f.selector || fieldSelector) || f.all, allNamespaces: f['all-namespaces'] });
-    for (const w of settings.warnings) this.err(w);
-    const ignoreNotFound = f['ignore-not-found'] ?? (f.all || Boolean(f.selector) || Boolean(fieldSelector));
-
     const errors: unknown[] = [];
-    let fileTargets: DeleteTarget[] = [];
-    if (files.length > 0) {
-      const set = await loadManifests(files, { recursive: f.recursive, registry });
-      errors.push(...set.errors);
-      fileTargets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors).map((p) => ({
-        kind: p.kind,
-        namespace: p.namespace,
-        name: p.obj.metadata.name ?? '',
-        source: p.source,
-      }));
-    }
-
     let found = 0;
+    // types and kinds are resolved with the cluster's registry (its CRDs serve custom resources)
     await this.withCluster(async (conn) => {
+      const registry = conn.registry;
+      const sel = files.length === 0 && this.argList.length > 0 ? parseResourceArgs(this.argList, registry, this.config.bin) : undefined;
+      const fieldSelector = f['field-selector']?.trim() || undefined;
+      checkDeleteSelection(files, this.argList, sel, { all: f.all, selector: f.selector, fieldSelector });
+      if (sel) checkNamedSelection(sel, { selector: Boolean(f.selector || fieldSelector) || f.all, allNamespaces: f['all-namespaces'] });
+      for (const w of settings.warnings) this.err(w);
+      const ignoreNotFound = f['ignore-not-found'] ?? (f.all || Boolean(f.selector) || Boolean(fieldSelector));
+
+      let fileTargets: DeleteTarget[] = [];
+      if (files.length > 0) {
+        const set = await loadManifests(files, { recursive: f.recursive, registry });
+        errors.push(...set.errors);
+        fileTargets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors).map((p) => ({
+          kind: p.kind,
+          namespace: p.namespace,
+          name: p.obj.metadata.name ?? '',
+          source: p.source,
+        }));
+      }
+
       const targets = sel
         ? await argTargets(conn.client, sel, { namespace: this.namespace(), allNamespaces: f['all-namespaces'], selector: f.selector, fieldSelector, all: f.all })
         : fileTargets;
@@ -92,7 +93,7 @@ export default class Delete extends KubeCommand<typeof Delete> {
           continue;
         }
         try {
-          const res = await conn.client.delete(t.kind.plural, t.namespace, t.name, {
+          const res = await conn.client.delete(resourceOf(t.kind), t.namespace, t.name, {
             dryRun: apiDryRun(dryRun),
             propagationPolicy: settings.propagationPolicy,
             gracePeriodSeconds: settings.gracePeriod >= 0 ? settings.gracePeriod : undefined,

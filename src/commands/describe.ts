@@ -7,6 +7,7 @@ import { describeObject } from '../cli/printers/describe-object.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../cli/resource-args.js';
 import { isStatusError } from '../api/errors.js';
 import type { KubeObject } from '../api/types.js';
+import { resourceOf } from '../api/kind.js';
 
 export default class Describe extends KubeCommand<typeof Describe> {
   static override summary = 'Show details of a specific resource or group of resources';
@@ -67,7 +68,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
       const notFound = errors.find((e) => isStatusError(e) && e.reason === 'NotFound');
       if (notFound && args.length === 2 && sel.named.length === 1) {
         const { kind, name: prefix } = sel.named[0];
-        const list = await conn.client.list(kind.plural, { namespace: kind.namespaced ? namespace : undefined });
+        const list = await conn.client.list(resourceOf(kind), { namespace: kind.namespaced ? namespace : undefined });
         const matches = list.items.filter((o: KubeObject) => (o.metadata.name ?? '').startsWith(prefix));
         if (matches.length === 0) throw notFound;
         const texts: string[] = [];

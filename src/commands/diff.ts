@@ -1,5 +1,5 @@
 import { isStatusError } from '../api/errors.js';
-import { kindRegistry } from '../api/kinds/index.js';
+import { resourceOf } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 import { applyObject } from '../cli/apply/apply-object.js';
 import { KubeCommand } from '../cli/base-command.js';
@@ -34,18 +34,19 @@ export default class Diff extends KubeCommand<typeof Diff> {
   private async diff(): Promise<void> {
     const files = this.flags.filename ?? [];
     if (files.length === 0) throw new Error('must specify one of -f and -k');
-    const set = await loadManifests(files, { recursive: this.flags.recursive, registry: kindRegistry() });
-    const errors: unknown[] = [...set.errors];
-    const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors);
-    if (errors.length > 0) throw errors[0];
     const dirs = new DiffDirs();
     try {
       await this.withCluster(async (conn) => {
+        // kinds are mapped with the cluster's registry (its CRDs serve custom resources)
+        const set = await loadManifests(files, { recursive: this.flags.recursive, registry: conn.registry });
+        const errors: unknown[] = [...set.errors];
+        const targets = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors);
+        if (errors.length > 0) throw errors[0];
         for (const t of targets) {
           const name = t.obj.metadata?.name ?? '';
           let live: KubeObject | undefined;
           try {
-            live = await conn.client.get(t.kind.plural, t.namespace, name);
+            live = await conn.client.get(resourceOf(t.kind), t.namespace, name);
           } catch (err) {
             if (!isStatusError(err) || err.reason !== 'NotFound') throw err;
           }

@@ -5,6 +5,7 @@ import { GeneratorCommand, generatorFlags } from '../cli/generators/generator-co
 import { fetchSelection, unknownTypeError } from '../cli/resource-args.js';
 import { fileSelection } from '../cli/file-selection.js';
 import { targetFileFlags } from '../cli/flags.js';
+import { resourceOf } from '../api/kind.js';
 
 export default class Expose extends GeneratorCommand<typeof Expose> {
   static override summary = 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service';
@@ -84,7 +85,7 @@ export default class Expose extends GeneratorCommand<typeof Expose> {
     return this.withCluster(async (conn) => {
       const kind = conn.registry.resolve(type);
       if (!kind) throw unknownTypeError(type);
-      return conn.client.get(kind.plural, kind.namespaced ? this.namespace() : undefined, name);
+      return conn.client.get(resourceOf(kind), kind.namespaced ? this.namespace() : undefined, name);
     });
   }
 }

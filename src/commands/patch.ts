@@ -7,6 +7,7 @@ import { applyPatchLocally, patchType, readPatch } from '../cli/inplace/patch-in
 import { ChangePrinter } from '../cli/inplace/print.js';
 import { findTargets } from '../cli/inplace/targets.js';
 import { NO_RESOURCES } from '../cli/rollout/targets.js';
+import { resourceOf } from '../api/kind.js';
 
 export default class Patch extends KubeCommand<typeof Patch> {
   static override summary = 'Update fields of a resource';
@@ -49,7 +50,7 @@ export default class Patch extends KubeCommand<typeof Patch> {
         try {
           const patched = dryRun === 'client'
             ? applyPatchLocally(kind, obj, type, value)
-            : await conn.client.patch(kind.plural, obj.metadata.namespace, obj.metadata.name ?? '', type, value, { dryRun: apiDryRun(dryRun), fieldManager: f['field-manager'] });
+            : await conn.client.patch(resourceOf(kind), obj.metadata.namespace, obj.metadata.name ?? '', type, value, { dryRun: apiDryRun(dryRun), fieldManager: f['field-manager'] });
           this.out(printer.print(patched, kind, deepEqual(obj, patched) ? 'patched (no change)' : 'patched'));
         } catch (err) {
           errors.push(err);

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import type { KubeObject } from '../api/types.js';
-import { kindRegistry } from '../api/kinds/index.js';
+import { resourceOf } from '../api/kind.js';
 import { withSource } from '../cli/apply/apply-object.js';
 import { LAST_APPLIED, withLastApplied } from '../cli/apply/last-applied.js';
 import { KubeCommand } from '../cli/base-command.js';
@@ -52,10 +52,11 @@ export default class Replace extends KubeCommand<typeof Replace> {
     if ((f.filename ?? []).length === 0) throw new Error(`Must specify --filename to replace\nSee '${this.config.bin} replace -h' for help and examples`);
     const printer = new ChangePrinter(writeOutput(f.output), dryRun);
     const errors: unknown[] = [];
-    const set = await loadManifests(f.filename ?? [], { recursive: f.recursive, registry: kindRegistry() });
-    errors.push(...set.errors);
-    const items = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors);
     await this.withCluster(async (conn) => {
+      // kinds are mapped with the cluster's registry (its CRDs serve custom resources)
+      const set = await loadManifests(f.filename ?? [], { recursive: f.recursive, registry: conn.registry });
+      errors.push(...set.errors);
+      const items = placeObjects(set.items, this.namespace(), this.namespaceExplicit(), errors);
       if (f.force) {
         const count = await forceReplace(conn, items, {
           gracePeriodSeconds: f['grace-period'] >= 0 ? f['grace-period'] : undefined,
@@ -74,10 +75,10 @@ export default class Replace extends KubeCommand<typeof Replace> {
             continue;
           }
           if (!obj.metadata.resourceVersion) {
-            const live = await conn.client.get(item.kind.plural, item.namespace, obj.metadata.name ?? '');
+            const live = await conn.client.get(resourceOf(item.kind), item.namespace, obj.metadata.name ?? '');
             obj.metadata.resourceVersion = live.metadata.resourceVersion;
           }
-          const replaced = await conn.client.update(item.kind.plural, obj, { dryRun: apiDryRun(dryRun), fieldManager: f['field-manager'], fieldValidation, onWarning: (w) => this.err(`Warning: ${w}`) });
+          const replaced = await conn.client.update(resourceOf(item.kind), obj, { dryRun: apiDryRun(dryRun), fieldManager: f['field-manager'], fieldValidation, onWarning: (w) => this.err(`Warning: ${w}`) });
           this.out(printer.print(replaced, item.kind, 'replaced'));
         } catch (err) {
           errors.push(withSource(err, `error when replacing "${item.source}": `));

@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { StatusError } from '../api/errors.js';
-import type { KindDef } from '../api/kind.js';
+import { type KindDef, resourceOf } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
@@ -61,7 +61,7 @@ export default class Scale extends KubeCommand<typeof Scale> {
           }
           if (dryRun !== 'client') {
             const next = { ...obj, spec: { ...obj.spec, replicas: f.replicas } };
-            scaled.push({ kind, obj: await conn.client.update(kind.plural, next, { dryRun: apiDryRun(dryRun) }) });
+            scaled.push({ kind, obj: await conn.client.update(resourceOf(kind), next, { dryRun: apiDryRun(dryRun) }) });
           }
           const name = `${kindPrefix(kind)}/${obj.metadata.name}`;
           this.out(f.output === 'name' ? `${name}\n` : `${name} scaled${dryRunSuffix(dryRun)}\n`);
@@ -72,7 +72,7 @@ export default class Scale extends KubeCommand<typeof Scale> {
       if (timeoutMs > 0 && dryRun === 'none' && scaled.length > 0) {
         await waitFor(conn, async () => {
           for (const { kind, obj } of scaled) {
-            const live = await conn.client.get(kind.plural, obj.metadata.namespace, obj.metadata.name ?? '');
+            const live = await conn.client.get(resourceOf(kind), obj.metadata.namespace, obj.metadata.name ?? '');
             if ((live.status?.replicas ?? 0) !== f.replicas || (live.status?.observedGeneration ?? 0) < (live.metadata.generation ?? 0)) return false;
           }
           return true;

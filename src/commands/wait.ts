@@ -1,5 +1,4 @@
 import { Flags } from '@oclif/core';
-import { kindRegistry } from '../api/kinds/index.js';
 import { KubeCommand } from '../cli/base-command.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
 import { allNamespacesFlag, filenameFlag, recursiveFlag, selectorFlag } from '../cli/flags.js';
@@ -59,30 +58,30 @@ In pocketkube the cluster follows wall time: while waiting, the control loop kee
     }
     const waitFor = parseWaitFor(f.for);
     const timeoutMs = durationFlag('timeout', f.timeout);
-    const registry = kindRegistry();
-    const files = f.filename ?? [];
-    const manifests = files.length > 0 ? await loadManifests(files, { recursive: f.recursive, registry }) : { items: [], errors: [] };
-    if (manifests.errors.length > 0) throw manifests.errors[0];
-    const selection: WaitSelection = {
-      args: this.argList,
-      files: manifests.items,
-      namespace: this.namespace(),
-      allNamespaces: f['all-namespaces'],
-      labelSelector: selectorParam(f.selector),
-      fieldSelector: selectorParam(f['field-selector']),
-      all: f.all,
-      bin: this.config.bin,
-    };
-    checkWaitSelection(selection, registry);
-
     const interrupt = new AbortController();
     const onSigint = (): void => interrupt.abort();
     process.once('SIGINT', onSigint);
     let errors: Error[];
     let printed = 0;
     try {
-      errors = await this.withCluster((conn) =>
-        runWait(conn, {
+      errors = await this.withCluster(async (conn) => {
+        // types and kinds are resolved with the cluster's registry (its CRDs serve custom resources)
+        const registry = conn.registry;
+        const files = f.filename ?? [];
+        const manifests = files.length > 0 ? await loadManifests(files, { recursive: f.recursive, registry }) : { items: [], errors: [] };
+        if (manifests.errors.length > 0) throw manifests.errors[0];
+        const selection: WaitSelection = {
+          args: this.argList,
+          files: manifests.items,
+          namespace: this.namespace(),
+          allNamespaces: f['all-namespaces'],
+          labelSelector: selectorParam(f.selector),
+          fieldSelector: selectorParam(f['field-selector']),
+          all: f.all,
+          bin: this.config.bin,
+        };
+        checkWaitSelection(selection, registry);
+        return runWait(conn, {
           waitFor,
           selection,
           timeoutMs,
@@ -93,8 +92,8 @@ In pocketkube the cluster follows wall time: while waiting, the control loop kee
             else if (output === 'json') this.out(toJson(obj));
             else this.outLine(`${resourceName(obj, target.kind)} condition met`);
           },
-        }),
-      );
+        });
+      });
     } finally {
       process.removeListener('SIGINT', onSigint);
     }

@@ -16,10 +16,11 @@ import type { Client, PropagationPolicy } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
 import { getOptional } from '../api/get-optional.js';
 import type { Registry } from '../api/registry.js';
+import { resourceOf } from '../api/kind.js';
 import type { KubeObject, OwnerReference } from '../api/types.js';
 import { internOwnerReferences } from '../api/interned.js';
 import { hasOwners, OwnerIndex } from './owner-index.js';
-import type { ReconcileContext, Reconciler } from './reconciler.js';
+import { CUSTOM_RESOURCES, type ReconcileContext, type Reconciler } from './reconciler.js';
 
 const ORPHAN = 'orphan';
 const FOREGROUND = 'foregroundDeletion';
@@ -33,25 +34,37 @@ function slim(o: KubeObject): KubeObject {
 const ref = (resource: string, ns: string | undefined, name: string | undefined) => `${resource}|${ns ?? ''}|${name ?? ''}`;
 
 export function garbageCollector(registry: Registry): Reconciler {
-  const resources = registry.kinds.filter((k) => k.plural !== 'events').map((k) => k.plural);
+  const resources = registry.kinds.filter((k) => k.plural !== 'events').map(resourceOf);
   const indexes = new Map(resources.map((r) => [r, new OwnerIndex(r, slim, hasOwners)]));
   const alive = new Set<string>();
-  const namespaced = new Map(registry.kinds.map((k) => [k.plural, k.namespaced]));
+  // read from the registry when asked: custom resources come and go with their CRDs
+  const namespaced = (resource: string) => registry.byPlural(resource)?.namespaced ?? true;
+  const indexOf = (resource: string): OwnerIndex => {
+    let index = indexes.get(resource);
+    if (!index) indexes.set(resource, (index = new OwnerIndex(resource, slim, hasOwners)));
+    return index;
+  };
 
   const ownerResource = (r: OwnerReference) => registry.forManifest(r.apiVersion, r.kind);
   const ownerKeys = (o: KubeObject) => (o.metadata.ownerReferences ?? []).flatMap((r) => {
     const kind = ownerResource(r);
-    return kind ? [`owner|${ref(kind.plural, kind.namespaced ? o.metadata.namespace : undefined, r.name)}`] : [];
+    return kind ? [`owner|${ref(resourceOf(kind), kind.namespaced ? o.metadata.namespace : undefined, r.name)}`] : [];
   });
 
+  /** A custom resource's change: its resource from the object's apiVersion and kind. */
+  function customKeys(o: KubeObject, type: 'put' | 'delete'): string[] {
+    const kind = registry.forManifest(o.apiVersion, o.kind);
+    return kind ? keys(resourceOf(kind), o, type) : [];
+  }
+
   function keys(resource: string, o: KubeObject, type: 'put' | 'delete'): string[] {
-    const before = indexes.get(resource)!.observe(o, type);
+    const before = indexOf(resource).observe(o, type);
     const uid = o.metadata.uid;
     const out: string[] = [];
     if (type === 'delete') {
       if (uid) {
         alive.delete(uid);
-        out.push(`gone|${namespaced.get(resource) ? (o.metadata.namespace ?? '') : '*'}|${uid}`);
+        out.push(`gone|${namespaced(resource) ? (o.metadata.namespace ?? '') : '*'}|${uid}`);
       }
       return [...out, ...ownerKeys(o)];
     }
@@ -71,8 +84,11 @@ export function garbageCollector(registry: Registry): Reconciler {
   /** Dependents of an owner UID (fresh reads), priming the namespace (or everything) first. */
   async function dependents(client: Client, ns: string | undefined, uid: string): Promise<{ resource: string; obj: KubeObject }[]> {
     const out: { resource: string; obj: KubeObject }[] = [];
-    for (const [resource, index] of indexes) {
-      await index.prime(client, namespaced.get(resource) ? ns : undefined);
+    for (const kind of registry.kinds) {
+      const resource = resourceOf(kind);
+      if (resource === 'events') continue;
+      const index = indexOf(resource);
+      await index.prime(client, kind.namespaced ? ns : undefined);
       for (const cached of index.ownedBy(uid)) {
         const obj = await getOptional(client, resource, cached.metadata.namespace, cached.metadata.name ?? '');
         if (obj?.metadata.ownerReferences?.some((r) => r.uid === uid)) out.push({ resource, obj });
@@ -85,7 +101,7 @@ export function garbageCollector(registry: Registry): Reconciler {
   async function ownerState(client: Client, dep: KubeObject, r: OwnerReference): Promise<'absent' | 'waiting' | 'solid'> {
     const kind = ownerResource(r);
     if (!kind) return 'solid';
-    const owner = await getOptional(client, kind.plural, kind.namespaced ? dep.metadata.namespace : undefined, r.name);
+    const owner = await getOptional(client, resourceOf(kind), kind.namespaced ? dep.metadata.namespace : undefined, r.name);
     if (!owner || owner.metadata.uid !== r.uid) return 'absent';
     if (owner.metadata.deletionTimestamp && (owner.metadata.finalizers ?? []).includes(FOREGROUND)) return 'waiting';
     alive.add(r.uid);
@@ -159,7 +175,10 @@ export function garbageCollector(registry: Registry): Reconciler {
 
   return {
     name: 'garbage-collector',
-    watches: resources.map((resource) => ({ resource, keys: (o, type) => keys(resource, o, type) })),
+    watches: [
+      ...resources.map((resource) => ({ resource, keys: (o: KubeObject, type: 'put' | 'delete') => keys(resource, o, type) })),
+      { resource: CUSTOM_RESOURCES, keys: customKeys },
+    ],
     async reconcile(key, ctx) {
       const [what, a = '', b = '', c = ''] = key.split('|');
       if (what === 'gone') {

@@ -7,6 +7,7 @@
  */
 import { isStatusError } from '../api/errors.js';
 import type { Registry } from '../api/registry.js';
+import { resourceOf } from '../api/kind.js';
 import type { Condition, KubeObject } from '../api/types.js';
 import { rfc3339 } from '../util/clock.js';
 import type { ReconcileContext, ReconcileResult, Reconciler } from './reconciler.js';
@@ -51,12 +52,12 @@ async function deleteContent(registry: Registry, ns: string, ctx: ReconcileConte
   for (const kind of registry.kinds) {
     if (!kind.namespaced) continue;
     const resource = kind.group ? `${kind.plural}.${kind.group}` : kind.plural;
-    for (const obj of (await ctx.client.list(kind.plural, { namespace: ns })).items) {
+    for (const obj of (await ctx.client.list(resourceOf(kind), { namespace: ns })).items) {
       let left: KubeObject | undefined = obj;
       if (!obj.metadata.deletionTimestamp) {
         try {
-          left = await ctx.client.delete(kind.plural, ns, obj.metadata.name!, { propagationPolicy: 'Background' });
-          const still = await ctx.client.get(kind.plural, ns, obj.metadata.name!).catch(() => undefined);
+          left = await ctx.client.delete(resourceOf(kind), ns, obj.metadata.name!, { propagationPolicy: 'Background' });
+          const still = await ctx.client.get(resourceOf(kind), ns, obj.metadata.name!).catch(() => undefined);
           left = still?.metadata.uid === obj.metadata.uid ? still : undefined;
         } catch (e) {
           if (!isStatusError(e) || e.code !== 404) throw e;

@@ -1,4 +1,4 @@
-import type { Reconciler, Watch } from './reconciler.js';
+import { CUSTOM_RESOURCES, type Reconciler, type Watch } from './reconciler.js';
 
 /** A watch, with the reconciler its keys go to. */
 export interface Watcher {
@@ -31,11 +31,12 @@ export class ReconcilerSet {
   }
 
   /** Whether some reconciler watches changes of this type of `resource` (bound: a change feed's filter). */
-  readonly wants = (resource: string, type: ChangeType): boolean => this.index()[type].has(resource);
+  readonly wants = (resource: string, type: ChangeType): boolean => this.watchersOf(resource, type).length > 0;
 
   /** The watches a change of this type of `resource` goes to, in the order their reconcilers were added. */
   watchersOf(resource: string, type: ChangeType): readonly Watcher[] {
-    return this.index()[type].get(resource) ?? NONE;
+    const byResource = this.index()[type];
+    return byResource.get(resource) ?? (resource.includes('.') ? byResource.get(CUSTOM_RESOURCES) : undefined) ?? NONE;
   }
 
   private index(): Record<ChangeType, Map<string, Watcher[]>> {

@@ -17,8 +17,14 @@ export interface ReconcileResult {
   requeueAfter?: number;
 }
 
+/**
+ * A watch's resource that stands for every custom resource (`plural.group`: built-in plurals have
+ * no dot), whichever CRDs the cluster serves now or later.
+ */
+export const CUSTOM_RESOURCES = '*.';
+
 export interface Watch {
-  /** Plural resource name, e.g. `pods`. */
+  /** Plural resource name, e.g. `pods` (CUSTOM_RESOURCES: every custom resource). */
   resource: string;
   /**
    * The keys a changed object affects (a Pod → its owner ReplicaSet's key). For a deleted object

@@ -1,6 +1,6 @@
 import type { Client, FieldValidation } from '../../api/client.js';
 import { StatusError, isStatusError } from '../../api/errors.js';
-import type { KindDef } from '../../api/kind.js';
+import { type KindDef, hasStrategicMerge, resourceOf } from '../../api/kind.js';
 import type { KubeObject } from '../../api/types.js';
 import { createThreeWayMergePatch } from '../../api/patch/strategic-merge.js';
 import { type DryRunStrategy, apiDryRun } from '../flags.js';
@@ -46,7 +46,7 @@ export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRun
     const body = stripNulls(modified);
     if (dryRun === 'client') return { operation: 'created', object: body, warnings: [] };
     try {
-      return { operation: 'created', object: await client.create(t.kind.plural, body, opts), warnings };
+      return { operation: 'created', object: await client.create(resourceOf(t.kind), body, opts), warnings };
     } catch (err) {
       throw withSource(err, `error when creating "${t.source}": `);
     }
@@ -68,7 +68,7 @@ export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRun
       return { operation: 'configured', object: applyStrategicMergePatch(live, patch, t.kind.schemaType), warnings };
     }
     try {
-      const object = await client.patch(t.kind.plural, t.namespace, name, 'strategic', patch, opts);
+      const object = await client.patch(resourceOf(t.kind), t.namespace, name, hasStrategicMerge(t.kind) ? 'strategic' : 'merge', patch, opts);
       return { operation: 'configured', object, warnings };
     } catch (err) {
       if (isStatusError(err) && err.reason === 'Conflict' && attempt < MAX_PATCH_TRIES) {
@@ -85,7 +85,7 @@ export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRun
 
 async function getLive(client: Client, t: ApplyTarget, name: string): Promise<KubeObject | undefined> {
   try {
-    return await client.get(t.kind.plural, t.namespace, name);
+    return await client.get(resourceOf(t.kind), t.namespace, name);
   } catch (err) {
     if (isStatusError(err) && err.reason === 'NotFound') return undefined;
     throw withSource(err, `error when retrieving current configuration of:\n${infoLines(t, name)}\nfrom server for: "${t.source}": `);

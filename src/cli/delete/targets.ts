@@ -1,5 +1,5 @@
 import type { Client } from '../../api/client.js';
-import type { KindDef } from '../../api/kind.js';
+import { type KindDef, resourceOf } from '../../api/kind.js';
 import type { ResourceSelection } from '../resource-args.js';
 
 /** One object `delete` will act on. */
@@ -33,7 +33,7 @@ export async function argTargets(client: Client, sel: ResourceSelection, opts: A
   }));
   for (const kind of sel.types) {
     const namespace = kind.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
-    const list = await client.list(kind.plural, { namespace, labelSelector: opts.selector || undefined, fieldSelector: opts.fieldSelector || undefined });
+    const list = await client.list(resourceOf(kind), { namespace, labelSelector: opts.selector || undefined, fieldSelector: opts.fieldSelector || undefined });
     for (const item of list.items) {
       out.push({ kind, namespace: kind.namespaced ? item.metadata.namespace : undefined, name: item.metadata.name ?? '', source: '' });
     }

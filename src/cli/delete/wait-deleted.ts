@@ -1,6 +1,6 @@
 import type { Client } from '../../api/client.js';
 import { isStatusError } from '../../api/errors.js';
-import type { KindDef } from '../../api/kind.js';
+import { type KindDef, resourceOf } from '../../api/kind.js';
 
 export interface DeletedRef {
   kind: KindDef;
@@ -47,7 +47,7 @@ export async function waitForDeletion(refs: DeletedRef[], timeoutMs: number, dep
 
 async function gone(client: Client, ref: DeletedRef): Promise<boolean> {
   try {
-    const live = await client.get(ref.kind.plural, ref.namespace, ref.name);
+    const live = await client.get(resourceOf(ref.kind), ref.namespace, ref.name);
     return ref.uid !== undefined && live.metadata.uid !== ref.uid;
   } catch (err) {
     if (isStatusError(err) && err.reason === 'NotFound') return true;

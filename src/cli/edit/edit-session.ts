@@ -19,6 +19,7 @@ import type { Target } from '../rollout/targets.js';
 import type { CommandIO } from '../inplace/print.js';
 import { type EditReason, EditSyntaxError, hasLines, manualStrip, parseEdited, renderHeader, stripComments } from './edit-file.js';
 import { editPatch } from './edit-patch.js';
+import { hasStrategicMerge, resourceOf } from '../../api/kind.js';
 
 export interface EditSession {
   client: Client;
@@ -132,7 +133,7 @@ async function applyEdits(s: EditSession, objects: ReturnType<typeof parseEdited
       continue;
     }
     try {
-      const res = await s.client.patch(target.kind.plural, target.obj.metadata.namespace, target.obj.metadata.name ?? '', 'strategic', patch);
+      const res = await s.client.patch(resourceOf(target.kind), target.obj.metadata.namespace, target.obj.metadata.name ?? '', hasStrategicMerge(target.kind) ? 'strategic' : 'merge', patch);
       s.io.out(s.printEdited(res, target));
     } catch (err) {
       const what = `${resourceString(target)} ${JSON.stringify(target.obj.metadata.name ?? '')}`;

@@ -1,6 +1,6 @@
 import { Flags, type Command } from '@oclif/core';
 import { kindRegistry } from '../../api/kinds/index.js';
-import type { KindDef } from '../../api/kind.js';
+import { type KindDef, resourceOf } from '../../api/kind.js';
 import type { KubeObject } from '../../api/types.js';
 import { LAST_APPLIED, stripNulls } from '../apply/last-applied.js';
 import { KubeCommand } from '../base-command.js';
@@ -154,7 +154,7 @@ export abstract class GeneratorCommand<T extends typeof Command> extends KubeCom
       const body = stripNulls(structuredClone(obj));
       if (kind.namespaced) body.metadata.namespace = this.namespace();
       try {
-        return await conn.client.create(kind.plural, body, { dryRun: apiDryRun(dryRun), fieldManager: this.genFlags['field-manager'], fieldValidation });
+        return await conn.client.create(resourceOf(kind), body, { dryRun: apiDryRun(dryRun), fieldManager: this.genFlags['field-manager'], fieldValidation });
       } catch (err) {
         if (opts.failure === undefined) throw err;
         throw new Error(`${opts.failure}${err instanceof Error ? err.message : String(err)}`);

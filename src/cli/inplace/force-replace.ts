@@ -10,6 +10,7 @@ import type { ManifestItem } from '../manifests.js';
 import { kindPrefix } from '../printers/name.js';
 import { waitFor } from '../rollout/wait.js';
 import type { CommandIO } from './print.js';
+import { resourceOf } from '../../api/kind.js';
 
 export interface ForceOptions {
   gracePeriodSeconds?: number;
@@ -25,7 +26,7 @@ export async function forceReplace(conn: Connection, items: Placed[], opts: Forc
   for (const item of items) {
     const name = item.obj.metadata.name ?? '';
     try {
-      const gone = await conn.client.delete(item.kind.plural, item.namespace, name, { gracePeriodSeconds: opts.gracePeriodSeconds });
+      const gone = await conn.client.delete(resourceOf(item.kind), item.namespace, name, { gracePeriodSeconds: opts.gracePeriodSeconds });
       io.out(`${kindPrefix(item.kind)} "${name}" deleted\n`);
       deleted.push({ item, uid: gone.metadata.uid });
     } catch (err) {
@@ -37,7 +38,7 @@ export async function forceReplace(conn: Connection, items: Placed[], opts: Forc
   await waitFor(conn, async () => {
     for (const { item, uid } of deleted) {
       try {
-        const live = await conn.client.get(item.kind.plural, item.namespace, item.obj.metadata.name ?? '');
+        const live = await conn.client.get(resourceOf(item.kind), item.namespace, item.obj.metadata.name ?? '');
         if (live.metadata.uid === uid) return false;
       } catch (err) {
         if (!(isStatusError(err) && err.reason === 'NotFound')) throw err;
@@ -50,7 +51,7 @@ export async function forceReplace(conn: Connection, items: Placed[], opts: Forc
     try {
       const obj = opts.prepare(item.obj);
       obj.metadata.resourceVersion = undefined;
-      const created = await conn.client.create(item.kind.plural, obj);
+      const created = await conn.client.create(resourceOf(item.kind), obj);
       count++;
       io.out(opts.print(created, item));
     } catch (err) {

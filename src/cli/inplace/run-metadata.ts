@@ -20,6 +20,7 @@ import {
 } from '../metadata-change.js';
 import { type CommandIO, ChangePrinter } from './print.js';
 import { findTargets } from './targets.js';
+import { resourceOf } from '../../api/kind.js';
 
 export interface MetadataFlags {
   overwrite: boolean;
@@ -87,7 +88,7 @@ export async function runMetadata(conn: { client: Client; registry: Registry }, 
           for (const k of spec.remove) if (!(k in (obj.metadata.labels ?? {}))) io.out(`label ${JSON.stringify(k)} not found.\n`);
         }
         const patch = metadataMergePatch(field, before, after, rv);
-        result = await conn.client.patch(kind.plural, obj.metadata.namespace, obj.metadata.name ?? '', 'merge', patch, {
+        result = await conn.client.patch(resourceOf(kind), obj.metadata.namespace, obj.metadata.name ?? '', 'merge', patch, {
           dryRun: apiDryRun(dryRun),
           fieldManager: f['field-manager'],
         });

@@ -10,6 +10,7 @@ import { ReportedError, renderErrors } from '../errors.js';
 import { type DryRunStrategy, apiDryRun } from '../flags.js';
 import type { ChangePrinter, CommandIO } from './print.js';
 import type { InplaceTargets } from './targets.js';
+import { resourceOf } from '../../api/kind.js';
 
 export interface SetRun {
   client: Client;
@@ -43,7 +44,7 @@ export async function runSet(r: SetRun): Promise<void> {
       continue;
     }
     try {
-      const res = await r.client.patch(kind.plural, obj.metadata.namespace, obj.metadata.name ?? '', 'strategic', patch, { dryRun: apiDryRun(r.dryRun), fieldManager: r.fieldManager });
+      const res = await r.client.patch(resourceOf(kind), obj.metadata.namespace, obj.metadata.name ?? '', 'strategic', patch, { dryRun: apiDryRun(r.dryRun), fieldManager: r.fieldManager });
       r.io.out(r.printer.print(res, kind, r.operation));
     } catch (err) {
       errors.push(new Error(`${r.patchFailure}: ${(err as Error).message}`));

@@ -10,6 +10,7 @@ import { loadManifests } from '../manifests.js';
 import { placeObjects } from '../object-namespace.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../resource-args.js';
 import type { Target } from '../rollout/targets.js';
+import { resourceOf } from '../../api/kind.js';
 
 export type { Target };
 
@@ -43,7 +44,7 @@ export async function findTargets(client: Client, registry: Registry, sel: Inpla
     const placed = placeObjects(set.items, sel.namespace, sel.enforceNamespace, out.errors);
     for (const item of placed) {
       try {
-        const live = await client.get(item.kind.plural, item.namespace, item.obj.metadata.name ?? '');
+        const live = await client.get(resourceOf(item.kind), item.namespace, item.obj.metadata.name ?? '');
         out.targets.push({ kind: item.kind, obj: live, source: item.source });
       } catch (err) {
         out.errors.push(err);

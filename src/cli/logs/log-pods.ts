@@ -11,6 +11,7 @@ import type { Connection } from '../../client/embedded.js';
 import { PlainError } from '../errors.js';
 import { resolveType } from '../resource-args.js';
 import { type TickLoopOptions, tickUntil } from '../watch/tick-loop.js';
+import { resourceOf } from '../../api/kind.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -43,7 +44,7 @@ function compareRank(a: number[], b: number[]): number {
 async function selectorOf(client: Client, registry: Registry, type: string, namespace: string, name: string): Promise<string | KubeObject> {
   const [kind] = resolveType(registry, type);
   if (kind!.plural === 'pods') return client.get('pods', namespace, name);
-  const owner = await client.get(kind!.plural, namespace, name);
+  const owner = await client.get(resourceOf(kind), namespace, name);
   const selector = owner.spec?.selector;
   const labelSelector = kind!.plural === 'services' || kind!.plural === 'replicationcontrollers'
     ? Object.entries(selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',')

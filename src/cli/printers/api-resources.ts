@@ -16,7 +16,7 @@ export interface ApiResourceFilter {
 
 export type ApiResourceSort = '' | 'name' | 'kind';
 
-export function selectResources(kinds: KindDef[], f: ApiResourceFilter, sortBy: ApiResourceSort = ''): KindDef[] {
+export function selectResources(kinds: readonly KindDef[], f: ApiResourceFilter, sortBy: ApiResourceSort = ''): KindDef[] {
   const picked = kinds.filter((k) =>
     (f.apiGroup === undefined || k.group === f.apiGroup) &&
     (f.namespaced === undefined || k.namespaced === f.namespaced) &&
@@ -34,7 +34,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function printApiResources(kinds: KindDef[], opts: { output?: 'wide' | 'name'; noHeaders?: boolean }): string {
+export function printApiResources(kinds: readonly KindDef[], opts: { output?: 'wide' | 'name'; noHeaders?: boolean }): string {
   if (opts.output === 'name') return kinds.map((k) => (k.group ? `${k.plural}.${k.group}` : k.plural) + '\n').join('');
   const wide = opts.output === 'wide';
   const rows = kinds.map((k) => [

@@ -6,7 +6,7 @@
  */
 import type { Client } from '../../api/client.js';
 import { deepEqual } from '../../api/patch/json-value.js';
-import type { KindDef } from '../../api/kind.js';
+import { type KindDef, resourceOf } from '../../api/kind.js';
 import type { KubeObject } from '../../api/types.js';
 import { CHANGE_CAUSE } from '../../controllers/deployment/replica-sets.js';
 import { apiDryRun, type DryRunStrategy, dryRunSuffix } from '../flags.js';
@@ -62,7 +62,7 @@ export async function rollbackToRevision(client: Client, kind: KindDef, obj: Kub
   if (dryRun === 'client') return templateText(template);
   if (deepEqual(template, obj.spec?.template ?? {})) return `skipped rollback (current template already matches revision ${toRevision})`;
   try {
-    await client.patch(kind.plural, obj.metadata.namespace, obj.metadata.name ?? '', 'strategic', cr.data, { dryRun: apiDryRun(dryRun) });
+    await client.patch(resourceOf(kind), obj.metadata.namespace, obj.metadata.name ?? '', 'strategic', cr.data, { dryRun: apiDryRun(dryRun) });
   } catch (e) {
     throw new Error(`failed restoring revision ${toRevision}: ${e instanceof Error ? e.message : String(e)}`);
   }

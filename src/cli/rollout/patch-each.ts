@@ -6,6 +6,7 @@ import type { Client } from '../../api/client.js';
 import type { KubeObject } from '../../api/types.js';
 import { kindPrefix } from '../printers/name.js';
 import { groupResource, type Target } from './targets.js';
+import { resourceOf } from '../../api/kind.js';
 
 export type PatchFn = (t: Target) => Record<string, unknown> | undefined;
 
@@ -37,7 +38,7 @@ export async function patchEach(client: Client, targets: Target[], operation: st
       continue;
     }
     try {
-      await client.patch(t.kind.plural, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', patch);
+      await client.patch(resourceOf(t.kind), t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'strategic', patch);
       lines.push(`${name} ${operation}`);
     } catch (e) {
       errors.push(e instanceof Error ? e : new Error(String(e)));

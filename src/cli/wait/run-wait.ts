@@ -10,6 +10,7 @@ import type { Connection } from '../../client/embedded.js';
 import { type TickLoopOptions, settle, tickUntil } from '../watch/tick-loop.js';
 import { type WaitFor, conditionMet } from './condition.js';
 import { type WaitSelection, type WaitTarget, readWaitTargets } from './targets.js';
+import { resourceOf } from '../../api/kind.js';
 
 /** kubectl: a negative --timeout waits a week. */
 export const WEEK_MS = 168 * 3_600_000;
@@ -67,7 +68,7 @@ async function waitOne(conn: Connection, target: WaitTarget, waitFor: WaitFor, o
   const name = obj.metadata.name ?? '';
   const objectName = `${kind.plural}/${name}`;
   if (waitFor.type === 'create') return obj;
-  const get = () => conn.client.get(kind.plural, kind.namespaced ? obj.metadata.namespace : undefined, name);
+  const get = () => conn.client.get(resourceOf(kind), kind.namespaced ? obj.metadata.namespace : undefined, name);
 
   let last: KubeObject = obj;
   let step: () => Promise<boolean>;

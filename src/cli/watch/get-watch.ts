@@ -11,6 +11,7 @@ import type { Connection } from '../../client/embedded.js';
 import { type TickOutcome, tickUntil } from './tick-loop.js';
 import { resourcePrefix, watchFilter, type WatchScope } from './watch-filter.js';
 import type { WatchPrinter } from './watch-printer.js';
+import { resourceOf } from '../../api/kind.js';
 
 export interface GetWatchOptions {
   scope: WatchScope;
@@ -28,8 +29,8 @@ export async function watchGet(conn: Connection, opts: GetWatchOptions): Promise
   const known = new Map<string, KubeObject>();
   const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
   const list = async (): Promise<KubeObject[]> => {
-    if (scope.name !== undefined) return [await conn.client.get(scope.kind.plural, scope.namespace, scope.name)];
-    return (await conn.client.list(scope.kind.plural, { namespace: scope.namespace, labelSelector: scope.labelSelector, fieldSelector: scope.fieldSelector })).items;
+    if (scope.name !== undefined) return [await conn.client.get(resourceOf(scope.kind), scope.namespace, scope.name)];
+    return (await conn.client.list(resourceOf(scope.kind), { namespace: scope.namespace, labelSelector: scope.labelSelector, fieldSelector: scope.fieldSelector })).items;
   };
 
   const initial = await list();

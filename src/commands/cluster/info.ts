@@ -2,6 +2,7 @@ import { KubeCommand } from '../../cli/base-command.js';
 import { clusterDir } from '../../util/state-dir.js';
 import { rfc3339 } from '../../util/clock.js';
 import { goDurationString } from '../../util/go-duration.js';
+import { resourceOf } from '../../api/kind.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -26,7 +27,7 @@ export default class ClusterInfo extends KubeCommand<typeof ClusterInfo> {
         if (kind.plural === 'nodes' || kind.plural === 'events') continue;
         let n: number;
         try {
-          n = (await conn.client.list(kind.plural)).items.length;
+          n = (await conn.client.list(resourceOf(kind))).items.length;
         } catch {
           continue;
         }

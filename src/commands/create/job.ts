@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { GeneratorCommand, generatorFlags } from '../../cli/generators/generator-command.js';
 import { generateJob, generateJobFromCronJob } from '../../cli/generators/workloads.js';
 import type { KubeObject } from '../../api/types.js';
+import { resourceOf } from '../../api/kind.js';
 
 export default class CreateJob extends GeneratorCommand<typeof CreateJob> {
   static override summary = 'Create a job with the specified name';
@@ -39,7 +40,7 @@ export default class CreateJob extends GeneratorCommand<typeof CreateJob> {
     return this.withCluster(async (conn) => {
       const kind = conn.registry.resolve(type);
       if (!kind) throw new Error(`the server doesn't have a resource type "${type}"`);
-      const obj = await conn.client.get(kind.plural, kind.namespaced ? this.namespace() : undefined, from.slice(slash + 1));
+      const obj = await conn.client.get(resourceOf(kind), kind.namespaced ? this.namespace() : undefined, from.slice(slash + 1));
       if (obj.kind !== 'CronJob') throw new Error(`unknown object type ${obj.kind}`);
       return obj;
     });

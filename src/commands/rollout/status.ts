@@ -6,6 +6,7 @@ import { durationFlag } from '../../util/go-duration.js';
 import { statusViewer } from '../../cli/rollout/status-viewer.js';
 import { groupKind, resolveTargets } from '../../cli/rollout/targets.js';
 import { waitFor } from '../../cli/rollout/wait.js';
+import { resourceOf } from '../../api/kind.js';
 
 export default class RolloutStatus extends KubeCommand<typeof RolloutStatus> {
   static override summary = 'Show the status of the rollout';
@@ -35,7 +36,7 @@ export default class RolloutStatus extends KubeCommand<typeof RolloutStatus> {
       let last = '';
       const spinner = process.stderr.isTTY && this.flags.watch ? (await import('ora')).default({ stream: process.stderr }) : undefined;
       const check = async () => {
-        const live = await conn.client.get(kind.plural, obj.metadata.namespace, obj.metadata.name ?? '');
+        const live = await conn.client.get(resourceOf(kind), obj.metadata.namespace, obj.metadata.name ?? '');
         if (live.metadata.uid !== obj.metadata.uid) throw new Error(`${kind.plural} "${obj.metadata.name}" was deleted and recreated`);
         const status = viewer(live, this.flags.revision);
         if (status.message !== last) {
