@@ -1,4 +1,5 @@
 import type { Client } from './client.js';
+import type { JSONSchemaProps } from './crd/json-schema.js';
 import type { FieldError } from './field-error.js';
 import type { KubeObject } from './types.js';
 
@@ -48,6 +49,8 @@ export interface KindDef {
    * with strategy None: only apiVersion changes).
    */
   alsoServed?: string[];
+  /** A custom resource's structural schema (its CRD version's openAPIV3Schema), which `explain` reads. */
+  customSchema?: JSONSchemaProps;
   /** Has a /status subresource: create/update of the main resource ignore status; updateStatus changes only status. */
   statusSubresource: boolean;
   /** Has a /scale subresource (spec.replicas): what `scale` and `autoscale` and the autoscaler can resize. */

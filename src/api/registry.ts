@@ -79,7 +79,7 @@ export class Registry {
       for (const n of names) {
         if (!this.aliases.has(n)) this.aliases.set(n, k);
         this.aliases.set(`${n}.${k.group}`, k);
-        this.aliases.set(`${n}.${k.version}.${k.group}`, k);
+        for (const v of [k.version, ...(k.alsoServed ?? []).map((av) => av.slice(av.indexOf('/') + 1))]) this.aliases.set(`${n}.${v}.${k.group}`, k);
       }
     }
   }

@@ -85,6 +85,7 @@ export function customKindOf(crd: KubeObject): KindDef | undefined {
     // the schema's unknown paths (sorted), then the metadata's, as the API server reports them
     unknownFields: (obj, drop) => [...unknownFields(obj, schema, { drop }), ...unknownMetaFields(obj, drop)],
     alsoServed: others,
+    customSchema: schema,
     statusSubresource: version.subresources?.status !== undefined,
     scaleSubresource: version.subresources?.scale?.specReplicasPath === '.spec.replicas',
     bumpsGeneration: true,

@@ -85,7 +85,11 @@ export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRun
 
 async function getLive(client: Client, t: ApplyTarget, name: string): Promise<KubeObject | undefined> {
   try {
-    return await client.get(resourceOf(t.kind), t.namespace, name);
+    const live = await client.get(resourceOf(t.kind), t.namespace, name);
+    // read in the manifest's version, as kubectl reads through its endpoint: another served
+    // version of a custom resource differs in apiVersion only (conversion strategy None)
+    const version = t.obj.apiVersion;
+    return version !== live.apiVersion && t.kind.alsoServed?.includes(version) ? { ...live, apiVersion: version } : live;
   } catch (err) {
     if (isStatusError(err) && err.reason === 'NotFound') return undefined;
     throw withSource(err, `error when retrieving current configuration of:\n${infoLines(t, name)}\nfrom server for: "${t.source}": `);
