@@ -90,6 +90,13 @@ describe('custom resources end to end', { timeout: 120_000 }, () => {
     expect(pk('get', 'wd', 'small', '-o', 'jsonpath={.spec.size} {.metadata.labels.tier}').stdout).toBe('1 web');
   });
 
+  it('leaves the status to its subresource: a create cannot set it', () => {
+    const withStatus = write('status.yaml', 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: done\nspec:\n  size: 2\nstatus:\n  phase: Done\n');
+    expect(pk('apply', '-f', withStatus).stdout).toBe('widget.example.com/done created\n');
+    expect(pk('get', 'wd', 'done', '-o', 'jsonpath={.status}{.metadata.generation}').stdout).toBe('1');
+    expect(pk('delete', 'wd', 'done').code).toBe(0);
+  });
+
   it('lets the garbage collector delete what a custom resource owns, and a namespace\'s deletion take its custom resources', () => {
     const uid = pk('get', 'wd', 'large', '-o', 'jsonpath={.metadata.uid}').stdout;
     expect(pk('create', 'configmap', 'owned', '--from-literal=a=b').code).toBe(0);

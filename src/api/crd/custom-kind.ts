@@ -9,6 +9,7 @@
  * strategy None: only apiVersion changes).
  */
 import type { FieldError } from '../field-error.js';
+import { deepEqual } from '../patch/json-value.js';
 import type { KindDef } from '../kind.js';
 import type { KubeObject } from '../types.js';
 import { describeGeneric } from '../kinds/generic-describe.js';
@@ -68,6 +69,7 @@ export function customKindOf(crd: KubeObject): KindDef | undefined {
   const plural = names.plural ?? '';
   const kind = names.kind ?? '';
   const schema: JSONSchemaProps = version.schema?.openAPIV3Schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+  const hasStatus = version.subresources?.status !== undefined;
   const others = ((crd.spec?.versions ?? []) as CrdVersion[])
     .filter((v) => v.served && v.name !== version.name)
     .map((v) => `${group}/${v.name}`);
@@ -86,7 +88,15 @@ export function customKindOf(crd: KubeObject): KindDef | undefined {
     unknownFields: (obj, drop) => [...unknownFields(obj, schema, { drop }), ...unknownMetaFields(obj, drop)],
     alsoServed: others,
     customSchema: schema,
-    statusSubresource: version.subresources?.status !== undefined,
+    statusSubresource: hasStatus,
+    // customResourceStrategy: a create cannot set the status a status subresource owns; without
+    // one, a status change is a change like any other and bumps the generation
+    prepareForCreate: (obj) => {
+      if (hasStatus) delete obj.status;
+    },
+    prepareForUpdate: (obj, old) => {
+      if (!hasStatus && !deepEqual(obj.status, old.status)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    },
     scaleSubresource: version.subresources?.scale?.specReplicasPath === '.spec.replicas',
     bumpsGeneration: true,
     nameRule: 'subdomain',
