@@ -16,6 +16,7 @@ import type { KubeObject } from '../api/types.js';
 import { type Clock, rfc3339 } from '../util/clock.js';
 import { deepEqual } from '../api/kinds/workload-validation.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from './reconciler.js';
+import { resourceOf } from '../api/kind.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -76,9 +77,9 @@ export function horizontalPodAutoscalerReconciler(registry: Registry, clock: Clo
     const kind = registry.forManifest(apiVersion || 'v1', ref.kind) ?? registry.kinds.find((k) => k.group === group && k.kind === ref.kind);
     if (!kind) return { error: `no matches for kind "${ref.kind}" in group "${group}"` };
     if (!kind.scaleSubresource) return { error: 'the server could not find the requested resource' };
-    const target = await getOptional(client, kind.plural, hpa.metadata.namespace, ref.name);
+    const target = await getOptional(client, resourceOf(kind), hpa.metadata.namespace, ref.name);
     if (!target) return { error: `${kind.group ? `${kind.plural}.${kind.group}` : kind.plural} "${ref.name}" not found` };
-    return { resource: kind.plural, replicas: target.spec?.replicas ?? 1 };
+    return { resource: resourceOf(kind), replicas: target.spec?.replicas ?? 1 };
   }
 
   async function sync(hpa: KubeObject, ctx: ReconcileContext): Promise<void> {

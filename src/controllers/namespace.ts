@@ -73,7 +73,7 @@ async function deleteContent(registry: Registry, ns: string, ctx: ReconcileConte
 }
 
 export function namespaceReconciler(registry: Registry, rootCA: () => string | undefined): Reconciler {
-  const namespaced = registry.kinds.filter((k) => k.namespaced).map((k) => k.plural);
+  const namespaced = registry.kinds.filter((k) => k.namespaced).map(resourceOf);
   return {
     name: 'namespace',
     // Content matters when it goes: a terminating namespace counts down its remains (and looks again

@@ -3,7 +3,7 @@
  * name, matching the label and field selectors — the same rules a list applies, so an object that
  * stops matching leaves the watch (DELETED) and one that starts matching enters it (ADDED).
  */
-import type { KindDef } from '../../api/kind.js';
+import { type KindDef, resourceOf } from '../../api/kind.js';
 import { type FieldSelector, parseFieldSelector } from '../../api/field-selector.js';
 import { type Selector, parseSelector } from '../../api/label-selector.js';
 import type { KubeObject } from '../../api/types.js';
@@ -39,5 +39,5 @@ export function watchFilter(scope: WatchScope): ObjectFilter {
 
 /** The store key prefix of a watch's resource (`/registry/pods/`), to skip other resources' changes fast. */
 export function resourcePrefix(kind: KindDef): string {
-  return `/registry/${kind.plural}/`;
+  return `/registry/${resourceOf(kind)}/`;
 }
