@@ -3,8 +3,10 @@ import { KubeCommand } from '../cli/base-command.js';
 import { PlainError } from '../cli/errors.js';
 import { explainBody, explainHeader } from '../cli/explain/plaintext.js';
 import { FieldNotFoundError } from '../cli/explain/schema-view.js';
-import { apiVersionOf } from '../api/kind.js';
-import { kindRegistry } from '../api/kinds/index.js';
+import { CRD_RESOURCE } from '../api/crd/custom-kind.js';
+import type { JSONSchemaProps } from '../api/crd/json-schema.js';
+import { apiVersionOf, type KindDef, resourceOf } from '../api/kind.js';
+import type { Client } from '../api/client.js';
 
 export default class Explain extends KubeCommand<typeof Explain> {
   static override summary = 'Get documentation for a resource';
@@ -55,13 +57,17 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
       throw new PlainError(`error: unrecognized format: ${this.flags.output}`);
     }
     const [resource, ...path] = arg.split('.');
-    const kind = kindRegistry().resolve(resource);
-    if (!kind) throw new PlainError(`the server doesn't have a resource type "${resource}"`);
     const apiVersion = this.flags['api-version'];
-    if (apiVersion && apiVersion !== apiVersionOf(kind)) {
+    // the cluster's registry: it also holds the custom resources its CRDs serve
+    const kind = await this.withCluster(async (conn) => {
+      const found = conn.registry.resolve(resource);
+      if (!found) throw new PlainError(`the server doesn't have a resource type "${resource}"`);
+      if (!apiVersion || apiVersion === apiVersionOf(found)) return found;
+      const other = found.customSchema && found.alsoServed?.includes(apiVersion) ? await otherServedVersion(conn.client, found, apiVersion) : undefined;
+      if (other) return other;
       const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
-      throw new PlainError(`error: couldn't find resource for "${group}/${version}, Resource=${kind.plural}"`);
-    }
+      throw new PlainError(`error: couldn't find resource for "${group}/${version}, Resource=${found.plural}"`);
+    });
     // kubectl streams the header before it walks the path, so it is printed even when a field is missing.
     this.out(explainHeader(kind));
     try {
@@ -71,4 +77,19 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
       throw err;
     }
   }
+}
+
+/**
+ * A custom resource in another version its CRD serves: kubectl reads that version's OpenAPI
+ * document, whose schema is that version's own.
+ */
+async function otherServedVersion(client: Client, kind: KindDef, apiVersion: string): Promise<KindDef | undefined> {
+  const crd = await client.get(CRD_RESOURCE, undefined, resourceOf(kind));
+  const name = apiVersion.slice(apiVersion.indexOf('/') + 1);
+  const versions: { name: string; served?: boolean; schema?: { openAPIV3Schema?: JSONSchemaProps } }[] = crd.spec?.versions ?? [];
+  const version = versions.find((v) => v.name === name && v.served);
+  if (!version) return undefined;
+  // as customKindOf, a version without a schema keeps any field
+  const schema = version.schema?.openAPIV3Schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+  return { ...kind, version: name, customSchema: schema };
 }
