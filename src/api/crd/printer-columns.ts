@@ -3,7 +3,7 @@
  * additionalPrinterColumns, or AGE when it names none (apiextensions-apiserver's tableconvertor and
  * serveDefaultColumnsIfEmpty). Each cell is the first value its JSONPath finds, shown as the
  * column's type says (cellForJSONValue); a path that finds nothing, or a value of another type,
- * shows `<none>`.
+ * is a nil cell, which kubectl prints as nothing (an empty column, not custom-columns' `<none>`).
  */
 import type { Column } from '../kind.js';
 import type { KubeObject } from '../types.js';
@@ -21,7 +21,7 @@ export interface PrinterColumn {
   priority?: number;
 }
 
-const NONE = '<none>';
+const NONE = '';
 
 /** One printed cell of a value, as the server types it and kubectl prints the typed cell. */
 function cell(type: string, value: unknown, now: Date): string {

@@ -16,7 +16,7 @@ describe('custom resource printer columns', () => {
     expect(cells(printerColumns([]))).toEqual([['NAME', 0, 'w1'], ['AGE', 0, '5m']]);
   });
 
-  it('print each value as its column type says, and <none> when the path finds nothing or another type', () => {
+  it('print each value as its column type says, and nothing when the path finds nothing or another type', () => {
     const cols = printerColumns([
       { name: 'Size', type: 'integer', jsonPath: '.spec.size' },
       { name: 'Ratio', type: 'number', jsonPath: '.spec.ratio' },
@@ -35,8 +35,8 @@ describe('custom resource printer columns', () => {
       ['ENABLED', 0, 'true'],
       ['COLOR', 1, 'red'],
       ['TAGS', 0, '["a","b"]'],
-      ['MISSING', 0, '<none>'],
-      ['WRONG', 0, '<none>'],
+      ['MISSING', 0, ''],
+      ['WRONG', 0, ''],
       ['AGE', 0, '5m'],
       ['WHEN', 0, '<invalid>'],
     ]);
