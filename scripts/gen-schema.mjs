@@ -24,7 +24,7 @@ const modelsPkgDir = dirname(require.resolve('kubernetes-models/package.json'));
 /** Schema roots: the kinds pocketkube serves (see src/api/kinds/index.ts). */
 const ROOTS = [
   'V1Pod', 'V1Service', 'V1Namespace', 'V1Node', 'V1ConfigMap', 'V1Secret', 'V1ServiceAccount', 'V1Endpoints',
-  'CoreV1Event', 'V1PersistentVolume', 'V1PersistentVolumeClaim',
+  'CoreV1Event', 'V1PersistentVolume', 'V1PersistentVolumeClaim', 'V1LimitRange', 'V1ResourceQuota',
   'V1Deployment', 'V1ReplicaSet', 'V1StatefulSet', 'V1DaemonSet', 'V1ControllerRevision',
   'V1Job', 'V1CronJob', 'V1EndpointSlice', 'V1StorageClass',
   'V1Role', 'V1ClusterRole', 'V1RoleBinding', 'V1ClusterRoleBinding',

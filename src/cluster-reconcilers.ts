@@ -20,6 +20,7 @@ import { namespaceReconciler } from './controllers/namespace.js';
 import { nodeLifecycleReconciler } from './controllers/node-lifecycle.js';
 import type { Reconciler } from './controllers/reconciler.js';
 import { replicaSetReconciler } from './controllers/replica-set.js';
+import { resourceQuotaReconciler } from './controllers/resource-quota.js';
 import { statefulSetReconciler } from './controllers/stateful-set/controller.js';
 import { ttlAfterFinishedReconciler } from './controllers/ttl-after-finished.js';
 import { eventTtlReconciler } from './controllers/event-ttl.js';
@@ -55,6 +56,8 @@ export function clusterReconcilers(deps: ReconcilerDeps): Reconciler[] {
     pvProvisionerReconciler(),
     pvcProtectionReconciler(),
     pvProtectionReconciler(),
+    // before the workload controllers: a deletion frees quota before they create replacements
+    resourceQuotaReconciler(deps.registry),
     statefulSetReconciler(),
     replicaSetReconciler(),
     deploymentReconciler(),

@@ -19,7 +19,8 @@ export interface DescribeContext {
 /**
  * Everything the API server and the printers know about one kind, described once
  * (DESIGN rule 2). The API server runs these steps in one fixed order:
- *   schema check (strict fields) → defaults → admission → prepareForCreate/Update → validate(/Update) → store
+ *   schema check (strict fields) → defaults → admission → prepareForCreate/Update → validate(/Update)
+ *   → validating admission (LimitRanger, ResourceQuota) → store
  */
 export interface KindDef {
   group: string; // '' for core

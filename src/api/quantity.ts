@@ -131,6 +131,31 @@ function keepsInput(num: string, denom: string, s: { base: 2 | 10; exponent: num
 
 const INT64_MAX = 2n ** 63n - 1n;
 
+/**
+ * The int64Amount (value × 10^scale) ParseQuantity's fast path makes of a quantity, or undefined
+ * when it takes the slow (inf.Dec) path: what Go shows when an error message prints a Quantity raw.
+ */
+export function int64Amount(q: string | number): { value: bigint; scale: number } | undefined {
+  const str = quantityText(q);
+  parseQuantityExact(str); // throws for what does not parse
+  const { positive, num, denom, suffix } = split(str);
+  const s = interpretSuffix(suffix)!;
+  let value: bigint;
+  let scale: number;
+  if (s.base === 2) {
+    if (s.exponent < 0 || denom.length > 0 || 15 - num.length - Math.trunc((s.exponent * 3) / 10) - 1 < 0) return undefined;
+    value = BigInt(num) * 2n ** BigInt(s.exponent);
+    scale = 0;
+  } else {
+    if (18 - (num.length + denom.length) < 0) return undefined;
+    scale = s.exponent - denom.length;
+    if (scale < -9) return undefined;
+    value = BigInt(num + denom);
+  }
+  if (value > INT64_MAX) return undefined;
+  return { value: positive ? value : -value, scale };
+}
+
 export function isValidQuantity(q: unknown): boolean {
   if (typeof q !== 'string' && typeof q !== 'number') return false;
   try {

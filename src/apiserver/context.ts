@@ -39,5 +39,10 @@ export interface AdmissionPlugin {
    * or rejected requests).
    */
   admit?(a: AdmissionAttributes): void | (() => void);
+  /**
+   * kube-apiserver's validating phase: runs after the object's own validation, when a generated
+   * name is set; may only reject (throw). Like admit, returns what to record once it is stored.
+   */
+  validate?(a: AdmissionAttributes): void | (() => void);
   release?(obj: KubeObject, kind: KindDef, ctx: ServerContext): void;
 }

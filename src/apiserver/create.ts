@@ -1,7 +1,7 @@
 /**
  * The create pipeline, the same for every kind:
  * type meta → strict schema check → defaults → admission → server-set metadata → prepareForCreate →
- * validation → AlreadyExists → store (skipped for dryRun=All).
+ * validation → validating admission → AlreadyExists → store (skipped for dryRun=All).
  */
 import type { WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
@@ -41,7 +41,8 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
 
   kind.defaults?.(obj);
   const dryRun = opts.dryRun === 'All';
-  const onStored = runAdmission(admissionPlugins, { operation: 'CREATE', kind, obj, dryRun, ctx });
+  const attributes = { operation: 'CREATE' as const, kind, obj, dryRun, ctx };
+  const onStored = runAdmission(admissionPlugins, attributes);
 
   meta.uid = newUid();
   meta.creationTimestamp = rfc3339(ctx.clock.now());
@@ -52,6 +53,7 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   else delete meta.generation;
   kind.prepareForCreate?.(obj);
   validateObject(kind, obj);
+  onStored.push(...runAdmission(admissionPlugins, attributes, 'validate'));
 
   let key = objectKey(kind, meta.namespace, meta.name!);
   for (let i = 1; !freeForCreate(ctx, key, dryRun); i++) {

@@ -1,7 +1,8 @@
 /**
  * The update pipeline (PUT and the end of PATCH), and the /status subresource:
  * existing object → resourceVersion precondition → strict check → defaults → server-owned metadata
- * and status kept → generation → admission → prepareForUpdate → validation → no-op check → store.
+ * and status kept → generation → admission → prepareForUpdate → validation → validating admission →
+ * no-op check → store.
  */
 import type { WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
@@ -100,12 +101,14 @@ export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
     else obj.status = cloneJson(old.status);
   }
   const dryRun = opts.dryRun === 'All';
-  const onStored = runAdmission(admissionPlugins, { operation: 'UPDATE', kind, obj, old, dryRun, ctx });
+  const attributes = { operation: 'UPDATE' as const, kind, obj, old, dryRun, ctx };
+  const onStored = runAdmission(admissionPlugins, attributes);
   kind.prepareForUpdate?.(obj, old);
   if (kind.bumpsGeneration && !deepEqual(withoutMetaAndStatus(obj), withoutMetaAndStatus(old))) {
     obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
   }
   validateObject(kind, obj, old);
+  onStored.push(...runAdmission(admissionPlugins, attributes, 'validate'));
   return store(ctx, kind, key, obj, old, dryRun, onStored).object;
 }
 

@@ -181,6 +181,8 @@ describe('pocketkube get / describe / api-resources / version', () => {
     const table = await pk('api-resources');
     expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
     expect(table.stdout).toMatch(/^poddisruptionbudgets\s+pdb\s+policy\/v1\s+true\s+PodDisruptionBudget$/m);
+    expect(table.stdout).toMatch(/^limitranges\s+limits\s+v1\s+true\s+LimitRange$/m);
+    expect(table.stdout).toMatch(/^resourcequotas\s+quota\s+v1\s+true\s+ResourceQuota$/m);
     expect(table.stdout).toMatch(/^customresourcedefinitions\s+crd,crds\s+apiextensions\.k8s\.io\/v1\s+false\s+CustomResourceDefinition$/m);
   });
 

@@ -3,6 +3,7 @@
  * *LabelSelector, an IntOrString, a nil map), plus a FieldError builder for such raw values.
  */
 import type { FieldError } from '../field-error.js';
+import { int64Amount, parseQuantityExact } from '../quantity.js';
 import type { LabelSelector } from '../types.js';
 
 const q = (s: unknown): string => JSON.stringify(String(s ?? ''));
@@ -50,4 +51,19 @@ export function invalidRaw(field: string, raw: string, detail: string): FieldErr
 /** An `Unsupported value` error whose value Go prints raw. */
 export function unsupportedRaw(field: string, raw: string, supported: string[]): FieldError {
   return { type: 'Unsupported value', field, hasValue: false, detail: `${raw}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}` };
+}
+
+/**
+ * `%#v` of a resource.Quantity as decoding leaves it (field errors print a Quantity value this way:
+ * its String method has a pointer receiver). `s` is the text itself when ParseQuantity kept it. A
+ * quantity on the slow path holds an *inf.Dec, whose address Go prints; any address stands in.
+ */
+export function goQuantity(q: string | number): string {
+  const p = parseQuantityExact(q);
+  const amount = int64Amount(q);
+  const i = `resource.int64Amount{value:${amount?.value ?? 0n}, scale:${amount?.scale ?? 0}}`;
+  const dec = amount ? '(*inf.Dec)(nil)' : '(*inf.Dec)(0xc000a1c000)';
+  // ParseQuantity returns a plain "0" before parsing, keeping the text
+  const s = String(q) === '0' ? '0' : (p.cached ?? '');
+  return `resource.Quantity{i:${i}, d:resource.infDecAmount{Dec:${dec}}, s:${JSON.stringify(s)}, Format:${JSON.stringify(p.format)}}`;
 }

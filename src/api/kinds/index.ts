@@ -27,6 +27,8 @@ import { networkPolicyKind } from './network-policy.js';
 import { priorityClassKind } from './priority-class.js';
 import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } from './rbac.js';
 import { customResourceDefinitionKind } from './custom-resource-definition.js';
+import { limitRangeKind } from './limit-range.js';
+import { resourceQuotaKind } from './resource-quota.js';
 
 /**
  * Every kind pocketkube serves, in discovery order. The order of the `all` category here is the
@@ -45,6 +47,8 @@ export const allKinds: KindDef[] = [
   eventKind,
   persistentVolumeKind,
   persistentVolumeClaimKind,
+  limitRangeKind,
+  resourceQuotaKind,
   daemonSetKind,
   deploymentKind,
   replicaSetKind,

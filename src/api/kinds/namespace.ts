@@ -1,12 +1,29 @@
 /** core/v1 Namespace (cluster-scoped). */
 import { DescribeWriter } from '../describe-writer.js';
-import type { KindDef } from '../kind.js';
+import type { DescribeContext, KindDef } from '../kind.js';
 import type { KubeObject } from '../types.js';
+import { LIMIT_TABLE_HEADER, LIMIT_TABLE_RULE, writeLimitRows } from './limit-range.js';
+import { writeQuotas } from './resource-quota.js';
 import { ageColumn, nameColumn, rfc1123z, writeAnnotations } from './meta-columns.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-function describeNamespace(ns: KubeObject): string {
+/** kubectl's DescribeLimitRanges: every range of the namespace in one table, rows indented by a space. */
+function writeLimitRanges(w: DescribeWriter, ranges: KubeObject[]): void {
+  if (ranges.length === 0) {
+    w.write(0, 'No LimitRange resource.');
+    return;
+  }
+  w.write(0, 'Resource Limits');
+  w.write(0, ...LIMIT_TABLE_HEADER.map((h, i) => (i === 0 ? ` ${h}` : h)));
+  w.write(0, ...LIMIT_TABLE_RULE.map((h, i) => (i === 0 ? ` ${h}` : h)));
+  for (const lr of ranges) writeLimitRows(w, lr, ' ');
+}
+
+async function describeNamespace(ns: KubeObject, ctx: DescribeContext): Promise<string> {
+  const name = ns.metadata.name ?? '';
+  const quotas = (await ctx.client.list('resourcequotas', { namespace: name })).items;
+  const limitRanges = (await ctx.client.list('limitranges', { namespace: name })).items;
   const w = new DescribeWriter();
   w.write(0, 'Name:', ns.metadata.name ?? '');
   w.writeMap(0, 'Labels', ns.metadata.labels);
@@ -19,11 +36,10 @@ function describeNamespace(ns: KubeObject): string {
     w.write(1, '----', '------', '------------------', '------', '-------');
     for (const c of conditions) w.write(1, c.type ?? '', c.status ?? '', rfc1123z(c.lastTransitionTime), c.reason ?? '', c.message ?? '');
   }
-  // pocketkube serves no ResourceQuota or LimitRange objects, so a namespace never has any.
   w.write(0, '');
-  w.write(0, 'No resource quota.');
+  writeQuotas(w, quotas);
   w.write(0, '');
-  w.write(0, 'No LimitRange resource.');
+  writeLimitRanges(w, limitRanges);
   return w.toString();
 }
 

@@ -1,15 +1,21 @@
 import type { AdmissionPlugin } from '../context.js';
 import { defaultStorageClass } from './default-storage-class.js';
 import { generateNamePlugin } from './generate-name.js';
+import { limitRanger } from './limit-ranger.js';
 import { namespaceLifecycle } from './namespace-lifecycle.js';
 import { priorityAdmission } from './priority.js';
+import { resourceQuotaAdmission } from './resource-quota.js';
 import { serviceClusterIP } from './service-cluster-ip.js';
 import { serviceNodePort } from './service-node-port.js';
 import { storageObjectInUseProtection } from './storage-object-in-use-protection.js';
 
-/** The admission chain, in the order the API server runs it. */
+/**
+ * The admission chain, in the order the API server runs it (kube-apiserver's default order): each
+ * plugin's admit in this order before validation, then each one's validate after it.
+ */
 export const admissionPlugins: AdmissionPlugin[] = [
   namespaceLifecycle,
+  limitRanger,
   // before names are generated: its errors name a pod by its generateName, as kube-apiserver's do
   priorityAdmission,
   generateNamePlugin,
@@ -17,4 +23,6 @@ export const admissionPlugins: AdmissionPlugin[] = [
   serviceNodePort,
   defaultStorageClass,
   storageObjectInUseProtection,
+  // last, as in kube-apiserver: it charges what every other plugin let through
+  resourceQuotaAdmission,
 ];

@@ -30,6 +30,29 @@ describe('namespace', () => {
     expect(await namespaceKind.describe!(ns, ctx)).toBe(
       'Name:         shop\nLabels:       kubernetes.io/metadata.name=shop\nAnnotations:  <none>\nStatus:       Active\n\nNo resource quota.\n\nNo LimitRange resource.\n');
   });
+  it('lists its limit ranges in one table', async () => {
+    const ns: any = { metadata: { name: 'shop' }, status: { phase: 'Active' } };
+    const range = (name: string, limits: unknown[]) => ({ metadata: { name, namespace: 'shop' }, spec: { limits } });
+    const client = fakeClient({ limitranges: [
+      range('a', [{ type: 'Container', max: { cpu: '1' }, default: { cpu: '1' } }]),
+      range('b', [{ type: 'PersistentVolumeClaim', max: { storage: '10Gi' } }]),
+    ] as any[] });
+    expect(await namespaceKind.describe!(ns, { client, now })).toBe([
+      'Name:         shop',
+      'Labels:       <none>',
+      'Annotations:  <none>',
+      'Status:       Active',
+      '',
+      'No resource quota.',
+      '',
+      'Resource Limits',
+      ' Type                   Resource  Min  Max   Default Request  Default Limit  Max Limit/Request Ratio',
+      ' ----                   --------  ---  ---   ---------------  -------------  -----------------------',
+      ' Container              cpu       -    1     -                1              -',
+      ' PersistentVolumeClaim  storage   -    10Gi  -                -              -',
+      '',
+    ].join('\n'));
+  });
 });
 
 describe('configmap', () => {

@@ -127,10 +127,22 @@ const CASES: string[][] = [
   ['clusterrole', 'c', '--aggregation-rule=a=b', '--verb=get'],
   ['clusterrole', 'c', '--verb=get'],
   ['clusterrole', 'c', '--verb=get', '--non-resource-url=/x', '--resource-name=n', '-n', 'ignored'],
+  ['quota', 'q', '--hard=pods=2,cpu=0.5,memory=1.5Gi,count/deployments.apps=3,requests.nvidia.com/gpu=4', '--scopes=NotBestEffort,NotTerminating'],
+  ['quota', 'plain'],
+  ['resourcequota', 'q', '--hard=pods=1', '-n', 'team', '--save-config'],
+  ['quota', 'q', '--hard=pods=1,pods=3', '--hard=cpu=1,pods=-1', '--scopes=A', '--scopes=B'],
+  ['quota', 'q', '--hard==1'],
+  ['quota', 'q', '--hard=cpu=abc'],
+  ['quota', 'q', '--hard=pods=1x'],
+  ['quota', 'q', '--hard=cpu'],
+  ['quota', 'q', '--hard=,pods=1'],
+  ['quota', 'q', '--scopes=BestEffort,,X'],
+  ['quota', '--hard=pods=1'],
+  ['quota', 'a', 'b'],
 ];
 
 /** yaml for every case, json for every case, name and the plain success line for a few. */
-const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget', 'rolebinding', 'role', 'priorityclass']);
+const SHORT_FORMATS = new Set(['namespace', 'configmap', 'deployment', 'service', 'job', 'poddisruptionbudget', 'rolebinding', 'role', 'priorityclass', 'quota']);
 
 /** Cases run as they are (their own -o: jsonpath, templates). */
 const EXACT: string[][] = [
