@@ -12,7 +12,9 @@ import { kindRegistry } from './api/kinds/index.js';
 import { ApiServer } from './apiserver/api-server.js';
 import { serveStoredCustomResources } from './apiserver/custom-resources.js';
 import { internalClient } from './apiserver/internal-client.js';
-import { type BootstrapOptions, bootstrapCluster, ensureSystemPriorityClasses, SYSTEM_PRIORITY_CLASS_NAMES } from './apiserver/bootstrap.js';
+import {
+  type BootstrapOptions, bootstrapCluster, BOOTSTRAP_POLICY_VERSION, ensureBootstrapPolicy, ensureSystemPriorityClasses, SYSTEM_PRIORITY_CLASS_NAMES,
+} from './apiserver/bootstrap.js';
 import { generateClusterCA, type ClusterCA } from './apiserver/ca-cert.js';
 import { type ChangeEvent, ChangeFeed } from './apiserver/change-feed.js';
 import type { Reconciler } from './controllers/reconciler.js';
@@ -37,6 +39,8 @@ export interface ClusterOptions {
 const META_OFFSET = 'clockOffsetMs';
 const META_BOOTSTRAPPED = 'bootstrapped';
 const META_CA = 'clusterCA';
+/** Which BOOTSTRAP_POLICY_VERSION this cluster's default RBAC objects are at (one meta read per start). */
+const META_RBAC_POLICY = 'bootstrapPolicyVersion';
 
 function reportWhenDebugging(reconciler: string, key: string, error: unknown): void {
   if (process.env.POCKETKUBE_DEBUG) process.stderr.write(`reconcile ${reconciler} ${key}: ${error instanceof Error ? error.stack : String(error)}\n`);
@@ -117,10 +121,18 @@ export class Cluster {
 
   private async init(bootstrap: BootstrapOptions | undefined): Promise<void> {
     if (this.store.getMeta<boolean>(META_BOOTSTRAPPED)) {
-      if (SYSTEM_PRIORITY_CLASS_NAMES.every((name) => this.store.peek(registryKey('priorityclasses', undefined, name)))) return;
+      const priorityClasses = SYSTEM_PRIORITY_CLASS_NAMES.every((name) => this.store.peek(registryKey('priorityclasses', undefined, name)));
+      const policy = (this.store.getMeta<number>(META_RBAC_POLICY) ?? 0) >= BOOTSTRAP_POLICY_VERSION;
+      if (priorityClasses && policy) return;
       // bootstrapped by a build that did not create them (they cannot be deleted)
       await this.ensureLock();
-      await ensureSystemPriorityClasses(this.client);
+      if (!priorityClasses) await ensureSystemPriorityClasses(this.client);
+      if (!policy) {
+        await ensureBootstrapPolicy(this.client);
+        this.store.setMeta(META_RBAC_POLICY, BOOTSTRAP_POLICY_VERSION);
+        // admin/edit/view get their aggregated rules now, not at some later write
+        await this.reconcile();
+      }
       this.feed.persist();
       this.store.commit();
       return;
@@ -130,6 +142,7 @@ export class Cluster {
     this.store.setMeta(META_CA, generateClusterCA(this.clock.now()));
     await bootstrapCluster(this.client, rfc3339(this.clock.now()), bootstrap);
     this.store.setMeta(META_BOOTSTRAPPED, true);
+    this.store.setMeta(META_RBAC_POLICY, BOOTSTRAP_POLICY_VERSION);
     await this.reconcile();
     this.feed.persist();
     this.store.commit();

@@ -56,6 +56,16 @@ export interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
 }
 
+/** Who a request runs as instead of the caller (kubectl's `--as` / `--as-group`). */
+export interface Impersonation {
+  user: string;
+  groups?: string[];
+}
+
+export interface ReviewOptions {
+  impersonate?: Impersonation;
+}
+
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   object: KubeObject;
@@ -92,4 +102,10 @@ export interface Client {
    * what it allows (429 TooManyRequests; the caller retries later).
    */
   evict(namespace: string, name: string, opts?: EvictOptions): Promise<void>;
+  /**
+   * POST of a create-only, never stored review (authorization.k8s.io/v1 SelfSubjectAccessReview,
+   * SubjectAccessReview, LocalSubjectAccessReview, SelfSubjectRulesReview; authentication.k8s.io/v1
+   * SelfSubjectReview): returns the body with its status, as the caller (or whom it impersonates) sees it.
+   */
+  review(body: KubeObject, opts?: ReviewOptions): Promise<KubeObject>;
 }

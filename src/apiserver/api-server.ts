@@ -3,7 +3,7 @@
  * create.ts, update.ts (update, updateStatus), patch.ts, read.ts (get, list), deletion.ts.
  * Every write goes through here; the store records each as a change.
  */
-import type { BindOptions, Client, DeleteOptions, EvictOptions, ListOptions, PatchType, WriteOptions } from '../api/client.js';
+import type { BindOptions, Client, DeleteOptions, EvictOptions, ListOptions, PatchType, ReviewOptions, WriteOptions } from '../api/client.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, ObjectList } from '../api/types.js';
 import type { Store } from '../store/store.js';
@@ -20,6 +20,7 @@ import { expireEvents } from './event-ttl.js';
 import { evictPod } from './eviction.js';
 import { afterCrdWrite, isCrdKind } from './custom-resources.js';
 import type { KindDef } from '../api/kind.js';
+import { serveReview } from './authorization/reviews.js';
 
 export interface ApiServerOptions {
   store: Store;
@@ -103,6 +104,11 @@ export class ApiServer implements Client {
     const pods = kindFor(this.ctx.registry, 'pods');
     const pdbs = kindFor(this.ctx.registry, 'poddisruptionbudgets');
     return this.write(opts?.dryRun === 'All', () => evictPod(this.ctx, pods, pdbs, namespace, name, opts));
+  }
+
+  /** Reviews are never stored: a read of the RBAC objects, no write lock. */
+  async review(body: KubeObject, opts?: ReviewOptions): Promise<KubeObject> {
+    return serveReview(this.ctx, body, opts);
   }
 }
 

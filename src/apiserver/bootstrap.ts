@@ -13,6 +13,7 @@ import { isStatusError } from '../api/errors.js';
 import { SYSTEM_PRIORITY_CLASSES, systemPriorityClass } from '../api/kinds/priority-class.js';
 import type { KubeObject } from '../api/types.js';
 import { DEFAULT_CLASS_ANNOTATION } from './admission/default-storage-class.js';
+import { bootstrapClusterRoleBindings, bootstrapClusterRoles } from './authorization/bootstrap-policy.js';
 
 export interface BootstrapOptions {
   nodes?: number;
@@ -142,6 +143,7 @@ export async function bootstrapCluster(client: Client, now: string, options: Boo
     volumeBindingMode: 'Immediate',
   });
   await ensureSystemPriorityClasses(client);
+  await ensureBootstrapPolicy(client);
 }
 
 /**
@@ -157,6 +159,27 @@ export async function ensureSystemPriorityClasses(client: Client): Promise<void>
     }
   }
 }
+
+async function createIfMissing(client: Client, resource: string, obj: KubeObject): Promise<void> {
+  try {
+    await client.create(resource, obj);
+  } catch (e) {
+    if (!isStatusError(e) || e.code !== 409) throw e;
+  }
+}
+
+/**
+ * Creates the default RBAC roles and bindings that do not exist (kube-apiserver's rbac/bootstrap-roles
+ * post-start hook, plus kubeadm's admin binding); a cluster bootstrapped by an older build gets them
+ * at its next start (see BOOTSTRAP_POLICY_VERSION).
+ */
+export async function ensureBootstrapPolicy(client: Client): Promise<void> {
+  for (const role of bootstrapClusterRoles()) await createIfMissing(client, 'clusterroles', role);
+  for (const binding of bootstrapClusterRoleBindings()) await createIfMissing(client, 'clusterrolebindings', binding);
+}
+
+/** Stored in the store's meta once ensureBootstrapPolicy has run: raise it when the policy gains objects. */
+export const BOOTSTRAP_POLICY_VERSION = 1;
 
 /** The stored name of each system PriorityClass (what ensureSystemPriorityClasses makes sure of). */
 export const SYSTEM_PRIORITY_CLASS_NAMES = SYSTEM_PRIORITY_CLASSES.map((c) => c.name);

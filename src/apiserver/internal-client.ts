@@ -20,5 +20,6 @@ export function internalClient(server: Client): Client {
     bind: (namespace, name, nodeName, o) => server.bind(namespace, name, nodeName, o),
     delete: (resource, namespace, name, o) => server.delete(resource, namespace, name, o),
     evict: (namespace, name, o) => server.evict(namespace, name, o),
+    review: (body, o) => server.review(body, o),
   };
 }

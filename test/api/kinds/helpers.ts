@@ -44,5 +44,6 @@ export function fakeClient(objects: Record<string, KubeObject[]>): Client & { ca
     patch: unsupported,
     delete: unsupported,
     evict: unsupported,
+    review: unsupported,
   };
 }

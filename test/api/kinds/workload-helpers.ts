@@ -35,6 +35,7 @@ export function selectorClient(objects: Record<string, KubeObject[]>): Client {
     patch: readOnly,
     delete: readOnly,
     evict: readOnly,
+    review: readOnly,
   };
 }
 
