@@ -119,6 +119,16 @@ describe('pocketkube get / describe / api-resources / version', () => {
     });
   });
 
+  it('gives an Ingress created without a class the default IngressClass', async () => {
+    writeFileSync(sb.path('ic.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\n  annotations: {ingressclass.kubernetes.io/is-default-class: "true"}\nspec: {controller: k8s.io/ingress-nginx}\n');
+    expect((await pk('apply', '-f', sb.path('ic.yaml'))).stdout).toBe('ingressclass.networking.k8s.io/nginx created\n');
+    expect((await pk('get', 'ingressclass')).stdout).toMatch(/^NAME    CONTROLLER             PARAMETERS   AGE\nnginx   k8s\.io\/ingress-nginx   <none>       \d+s\n$/);
+    expect((await pk('create', 'ingress', 'shop', '--rule=shop.example.com/*=web:80')).code).toBe(0);
+    expect((await pk('get', 'ing', 'shop', '-o', 'jsonpath={.spec.ingressClassName}')).stdout).toBe('nginx');
+    // the Ingress made before the class keeps having none
+    expect((await pk('get', 'ing', 'web', '-o', 'jsonpath={.spec.ingressClassName}')).stdout).toBe('');
+  });
+
   it('stores and lists a NetworkPolicy with its defaulted policy types', async () => {
     writeFileSync(sb.path('np.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector: {}\n');
     expect((await pk('apply', '-f', sb.path('np.yaml'))).stdout).toBe('networkpolicy.networking.k8s.io/deny created\n');
@@ -184,6 +194,7 @@ describe('pocketkube get / describe / api-resources / version', () => {
     expect(table.stdout).toMatch(/^limitranges\s+limits\s+v1\s+true\s+LimitRange$/m);
     expect(table.stdout).toMatch(/^resourcequotas\s+quota\s+v1\s+true\s+ResourceQuota$/m);
     expect(table.stdout).toMatch(/^customresourcedefinitions\s+crd,crds\s+apiextensions\.k8s\.io\/v1\s+false\s+CustomResourceDefinition$/m);
+    expect(table.stdout).toMatch(/^ingressclasses\s+networking\.k8s\.io\/v1\s+false\s+IngressClass$/m);
   });
 
   it('lists the API versions, sorted', async () => {

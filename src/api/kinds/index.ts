@@ -23,6 +23,7 @@ import { horizontalPodAutoscalerKind } from './horizontal-pod-autoscaler.js';
 import { storageClassKind } from './storage-class.js';
 import { podDisruptionBudgetKind } from './pod-disruption-budget.js';
 import { ingressKind } from './ingress.js';
+import { ingressClassKind } from './ingress-class.js';
 import { networkPolicyKind } from './network-policy.js';
 import { priorityClassKind } from './priority-class.js';
 import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } from './rbac.js';
@@ -59,6 +60,7 @@ export const allKinds: KindDef[] = [
   jobKind,
   endpointSliceKind,
   ingressKind,
+  ingressClassKind,
   networkPolicyKind,
   storageClassKind,
   podDisruptionBudgetKind,

@@ -1,4 +1,5 @@
 import type { AdmissionPlugin } from '../context.js';
+import { defaultIngressClass } from './default-ingress-class.js';
 import { defaultStorageClass } from './default-storage-class.js';
 import { generateNamePlugin } from './generate-name.js';
 import { limitRanger } from './limit-ranger.js';
@@ -22,6 +23,7 @@ export const admissionPlugins: AdmissionPlugin[] = [
   serviceClusterIP,
   serviceNodePort,
   defaultStorageClass,
+  defaultIngressClass,
   storageObjectInUseProtection,
   // last, as in kube-apiserver: it charges what every other plugin let through
   resourceQuotaAdmission,
