@@ -3,7 +3,7 @@ import type { FieldValidation, WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
 import type { FieldError } from '../api/field-error.js';
 import type { KindDef } from '../api/kind.js';
-import { checkStrict, dropUnknownFields } from '../api/schema/strict.js';
+import { checkStrict, dropUnknownFields, strictDecodingError } from '../api/schema/strict.js';
 import type { KubeObject } from '../api/types.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/meta.js';
 
@@ -38,7 +38,7 @@ function customFieldCheck(kind: KindDef, obj: KubeObject, mode: FieldValidation,
     for (const w of unknown) opts?.onWarning?.(w);
     return unknown;
   }
-  throw apiErrors.badRequest(`${kind.kind} in version ${JSON.stringify(kind.version)} cannot be handled as a ${kind.kind}: strict decoding error: ${unknown.join(', ')}`);
+  throw strictDecodingError(kind.kind, kind.version, unknown);
 }
 
 /** Meta and kind validation; throws 422 Invalid with every cause. */

@@ -8,7 +8,7 @@
  * (Terminating, with the cleanup finalizer) as kube-apiserver does; controllers/crd-finalizer.ts
  * deletes its custom resources and then lets it go.
  */
-import { CRD_GROUP, CRD_RESOURCE, customKindOf, isEstablished } from '../api/crd/custom-kind.js';
+import { CRD_CLEANUP_FINALIZER, CRD_GROUP, CRD_RESOURCE, customKindOf, isEstablished } from '../api/crd/custom-kind.js';
 import { StatusError } from '../api/errors.js';
 import { type KindDef, resourceOf } from '../api/kind.js';
 import type { Registry } from '../api/registry.js';
@@ -17,8 +17,6 @@ import { rfc3339 } from '../util/clock.js';
 import { registryKey, registryPrefix, type Store } from '../store/store.js';
 import type { ServerContext } from './context.js';
 
-/** apiextensions.CustomResourceCleanupFinalizer. */
-export const CRD_CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
 
 export const isCrdKind = (kind: KindDef): boolean => kind.group === CRD_GROUP && kind.plural === CRD_RESOURCE;
 

@@ -7,12 +7,10 @@
  */
 import { isStatusError } from '../api/errors.js';
 import type { Condition, KubeObject } from '../api/types.js';
-import { CRD_RESOURCE } from '../api/crd/custom-kind.js';
+import { CRD_CLEANUP_FINALIZER, CRD_RESOURCE } from '../api/crd/custom-kind.js';
 import { rfc3339 } from '../util/clock.js';
 import type { ReconcileContext, Reconciler } from './reconciler.js';
 
-/** apiextensions.CustomResourceCleanupFinalizer (the API server adds it at the first DELETE). */
-const CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
 /** How soon a CRD whose resources are still going looks again (they may wait on their own finalizers). */
 const RECHECK_MS = 5_000;
 
@@ -66,7 +64,7 @@ export function crdFinalizerReconciler(): Reconciler {
         if (isStatusError(e) && e.code === 404) return;
         throw e;
       }
-      if (!crd.metadata.deletionTimestamp || !(crd.metadata.finalizers ?? []).includes(CLEANUP_FINALIZER)) return;
+      if (!crd.metadata.deletionTimestamp || !(crd.metadata.finalizers ?? []).includes(CRD_CLEANUP_FINALIZER)) return;
       const now = rfc3339(ctx.clock.now());
       crd = await setTerminating(ctx, crd, terminating('InstanceDeletionInProgress', 'CustomResource deletion is in progress', now));
       // the CRD's name is its resource (`plural.group`)
@@ -77,7 +75,7 @@ export function crdFinalizerReconciler(): Reconciler {
       }
       try {
         await ctx.client.patch(CRD_RESOURCE, undefined, name, 'merge', {
-          metadata: { finalizers: (crd.metadata.finalizers ?? []).filter((f) => f !== CLEANUP_FINALIZER), resourceVersion: crd.metadata.resourceVersion },
+          metadata: { finalizers: (crd.metadata.finalizers ?? []).filter((f) => f !== CRD_CLEANUP_FINALIZER), resourceVersion: crd.metadata.resourceVersion },
         });
       } catch (e) {
         if (isStatusError(e) && (e.code === 404 || e.code === 409)) return;

@@ -22,6 +22,8 @@ import { validateAgainstSchema } from './schema-validation.js';
 
 export const CRD_GROUP = 'apiextensions.k8s.io';
 export const CRD_RESOURCE = 'customresourcedefinitions';
+/** apiextensions.CustomResourceCleanupFinalizer: a CRD being deleted keeps it until its custom resources are gone. */
+export const CRD_CLEANUP_FINALIZER = 'customresourcecleanup.apiextensions.k8s.io';
 
 interface CrdVersion {
   name: string;

@@ -236,5 +236,10 @@ export function checkFieldValidation(
   if (r.error) return { error: apiErrors.badRequest(prefix(kind, version) + r.error), warnings: [] };
   if (r.unknownFields.length === 0 || mode === 'Ignore') return { warnings: [] };
   if (mode === 'Warn') return { warnings: r.unknownFields };
-  return { error: apiErrors.badRequest(`${prefix(kind, version)}strict decoding error: ${r.unknownFields.join(', ')}`), warnings: [] };
+  return { error: strictDecodingError(kind, version, r.unknownFields), warnings: [] };
+}
+
+/** fieldValidation=Strict's 400 for a body with unknown fields (`unknown field "spec.replica"`, …). */
+export function strictDecodingError(kind: string, version: string, unknownFields: readonly string[]): StatusError {
+  return apiErrors.badRequest(`${prefix(kind, version)}strict decoding error: ${unknownFields.join(', ')}`);
 }
