@@ -140,6 +140,24 @@ describe('Deployment controller', () => {
     await c.close();
   });
 
+  it('takes a template back from a typed client (creationTimestamp: null, empty maps) as the same template', async () => {
+    // kubectl rollout undo sends the old ReplicaSet's template as Go serialises it
+    const { c } = await testCluster();
+    await c.client.create('deployments', deployment('web', 2));
+    await c.reconcile();
+    await makeReady(c);
+    const [first] = await replicaSetsOf(c, 'web');
+    const template = structuredClone(first!.spec.template);
+    delete template.metadata.labels['pod-template-hash'];
+    template.metadata.creationTimestamp = null;
+    template.spec.containers[0].resources = {};
+    await c.client.patch('deployments', 'default', 'web', 'json', [{ op: 'replace', path: '/spec/template', value: template }]);
+    await c.reconcile();
+    const sets = await replicaSetsOf(c, 'web');
+    expect(sets.map((rs) => rs.metadata.name)).toEqual([first!.metadata.name]);
+    await c.close();
+  });
+
   it('a paused deployment makes no new ReplicaSet and reports DeploymentPaused', async () => {
     const { c } = await testCluster();
     await c.client.create('deployments', deployment('web', 1));

@@ -10,6 +10,7 @@ import { defaultPodTemplateSpec, validatePodTemplateSpec } from './pod-spec.js';
 import { describePodTemplate } from './pod-template-describe.js';
 import { containerColumns, intCell, selectorString } from './workload-columns.js';
 import { writeReasonConditions } from './workload-describe.js';
+import { semanticEqual } from '../patch/json-value.js';
 import {
   deepEqual, nonNegative, selectorUsable, validateAlwaysRestart, validateControllerSelector, validateSelectorImmutable,
 } from './workload-validation.js';
@@ -131,7 +132,7 @@ async function replicaSetsOf(d: KubeObject, ctx: DescribeContext): Promise<{ old
     .sort((a, b) => String(a.metadata.creationTimestamp ?? '').localeCompare(String(b.metadata.creationTimestamp ?? '')) ||
       String(a.metadata.name).localeCompare(String(b.metadata.name)));
   const wanted = templateWithoutHash(d.spec?.template);
-  const newSet = owned.find((rs) => deepEqual(templateWithoutHash(rs.spec?.template), wanted));
+  const newSet = owned.find((rs) => semanticEqual(templateWithoutHash(rs.spec?.template), wanted));
   return { oldSets: owned.filter((rs) => rs !== newSet), newSet };
 }
 

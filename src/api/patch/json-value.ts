@@ -22,3 +22,26 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Equality as apimachinery's Semantic.DeepEqual sees two decoded objects: a null field is the Go
+ * zero value, the same as an absent one (`creationTimestamp: null` in a pod template, which typed
+ * clients such as `kubectl rollout undo` send), and an empty map or list equals a missing one.
+ */
+export function semanticEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isZero(a) && isZero(b)) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => semanticEqual(x, b[i]));
+  }
+  if (isMap(a) && isMap(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) if (!semanticEqual(a[k], b[k])) return false;
+    return true;
+  }
+  return false;
+}
+
+function isZero(v: unknown): boolean {
+  return v === null || v === undefined || (Array.isArray(v) && v.length === 0) || (isMap(v) && Object.keys(v).length === 0);
+}

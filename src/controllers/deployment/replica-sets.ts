@@ -1,6 +1,6 @@
 /** ReplicaSet helpers of the Deployment controller (deploymentutil): order, counts, revisions, templates. */
 import type { KubeObject } from '../../api/types.js';
-import { deepEqual } from '../../api/patch/json-value.js';
+import { semanticEqual } from '../../api/patch/json-value.js';
 
 export const HASH_LABEL = 'pod-template-hash';
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -64,7 +64,7 @@ export function templateWithoutHash(template: unknown): KubeObject['spec'] {
 }
 
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
-  return deepEqual(templateWithoutHash(a), templateWithoutHash(b));
+  return semanticEqual(templateWithoutHash(a), templateWithoutHash(b));
 }
 
 /** FindNewReplicaSet and FindOldReplicaSets. */
