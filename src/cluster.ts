@@ -225,6 +225,19 @@ export class Cluster {
   }
 
   /**
+   * Commit and release now, without running the control loop: what an API server does before it
+   * answers a write (`serve`, whose control loop runs on its own ticks, as controllers react to
+   * changes some moments after them). The next reconcile takes the changes from the change log.
+   */
+  commitWrites(): void {
+    if (this.closed) return;
+    this.feed.persist();
+    if (this.store.dirty()) this.store.commit();
+    this.locked = false;
+    if (this.lock?.held()) this.lock.release();
+  }
+
+  /**
    * Makes reads see what other processes committed (objects, simulated-time offset) while this one
    * holds no lock. A no-op while holding the lock: then nobody else can have written.
    */

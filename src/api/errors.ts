@@ -14,6 +14,7 @@ export type StatusReason =
   | 'Timeout'
   | 'TooManyRequests'
   | 'InternalError'
+  | 'RequestEntityTooLarge'
   | '';
 
 export interface StatusDetails {

@@ -13,7 +13,8 @@ import type { ServerContext } from './context.js';
 import { scopeNamespace } from './resolve.js';
 import { loadExisting, updateObject } from './update.js';
 
-function applyPatch(kind: KindDef, old: KubeObject, type: PatchType, patch: unknown): KubeObject {
+/** The object with the patch applied (nothing stored): PATCH, and PATCH of the status and scale subresources. */
+export function applyPatch(kind: KindDef, old: KubeObject, type: PatchType, patch: unknown): KubeObject {
   switch (type) {
     case 'strategic':
       // a custom resource has no Go type to read merge keys from: the server refuses the type

@@ -1,0 +1,43 @@
+/** Helpers of serve.e2e.test.ts: a `pocketkube serve` child process, and kubectl pointed at it. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Starts `pocketkube serve --port 0` on a state directory; resolves with the child and its URL once it listens. */
+export function startServe(bin: string, stateDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [bin, '--state-dir', stateDir, 'serve', '--port', '0'], { env: { ...process.env, NO_COLOR: '1' } });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /^Starting to serve on (\S+)$/m.exec(out);
+      if (m) resolve({ child, url: `http://${m[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}
+
+export interface Ran {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Real kubectl against the server, with no kubeconfig of the user's (run from the repository root). */
+export function kubectlAt(url: string, dir: string, args: string[]): Promise<Ran> {
+  const child = spawn('kubectl', ['--server', url, ...args], { cwd: REPO, env: { ...process.env, KUBECONFIG: join(dir, 'no-kubeconfig') } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ stdout, stderr, code: code ?? -1 })));
+}
+
+/** A table with its ages (`5s`, `3m2s`) blanked and its padding collapsed: two reads a second apart compare equal. */
+export function withoutAge(table: string): string {
+  return table.replace(/\b\d+[smhd](\d+[smh])?\b/g, 'AGE').replace(/ +/g, ' ');
+}

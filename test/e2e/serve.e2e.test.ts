@@ -1,0 +1,118 @@
+/**
+ * `pocketkube serve` end to end: the built CLI serves a temporary cluster over HTTP, and the real
+ * kubectl (when installed) works against it as against kube-apiserver — its output compared with
+ * pocketkube's own commands on the same cluster, which keep working beside the server.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, CliSandbox } from './cli-runner.js';
+import { hasKubectl, SKIP_MESSAGE } from '../cli/generators/kubectl-oracle.js';
+import { kubectlAt, startServe, withoutAge } from './serve-process.js';
+
+let sandbox: CliSandbox;
+let server: ChildProcess;
+let base: string;
+
+beforeAll(async () => {
+  sandbox = new CliSandbox('pk-serve-');
+  ({ child: server, url: base } = await startServe(BIN, sandbox.stateDir));
+}, 60_000);
+
+afterAll(async () => {
+  if (server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGINT');
+    await exited;
+  }
+  sandbox.dispose();
+});
+
+describe('serve over HTTP', () => {
+  it('answers discovery, version and health as kube-apiserver does', async () => {
+    const version = await (await fetch(`${base}/version`)).json();
+    expect(version).toMatchObject({ major: '1', minor: '32', gitVersion: 'v1.32.0-pocketkube' });
+    const core = await (await fetch(`${base}/api/v1`)).json();
+    expect(core.groupVersion).toBe('v1');
+    expect(core.resources.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['pods', 'pods/log', 'pods/status', 'namespaces']));
+    expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok');
+    const missing = await fetch(`${base}/apis/nope.example.com/v1`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ kind: 'Status', reason: 'NotFound', message: 'the server could not find the requested resource', code: 404 });
+  });
+
+  it('creates, conflicts and lists through the API, and refuses bodies it cannot read', async () => {
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: '1' } };
+    const post = (body: string, type = 'application/json') => fetch(`${base}/api/v1/namespaces/default/configmaps`, { method: 'POST', headers: { 'Content-Type': type }, body });
+    const created = await post(JSON.stringify(cm));
+    expect(created.status).toBe(201);
+    expect((await created.json()).metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+    const again = await post(JSON.stringify(cm));
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toBe('configmaps "settings" already exists');
+    const proto = await post('k8s\u0000…', 'application/vnd.kubernetes.protobuf');
+    expect(proto.status).toBe(415);
+    const list = await (await fetch(`${base}/api/v1/namespaces/default/configmaps?fieldSelector=metadata.name%3Dsettings`)).json();
+    expect(list).toMatchObject({ kind: 'ConfigMapList', apiVersion: 'v1', items: [{ metadata: { name: 'settings' }, data: { a: '1' } }] });
+    // what the server wrote, pocketkube's own command reads from the same state directory
+    expect(sandbox.run(['get', 'configmap', 'settings', '-o', 'jsonpath={.data.a}']).stdout).toBe('1');
+  });
+});
+
+describe.skipIf(!hasKubectl)(hasKubectl ? 'real kubectl against serve' : `kubectl against serve: ${SKIP_MESSAGE}`, { timeout: 120_000 }, () => {
+  const kubectl = (args: string[]) => kubectlAt(base, sandbox.dir, args);
+
+  it('applies the quick start and prints the tables pocketkube prints', async () => {
+    const applied = await kubectl(['apply', '-f', 'fixtures/quickstart.yaml']);
+    expect(applied.stderr).toBe('');
+    expect(applied.stdout).toBe('namespace/shop created\nconfigmap/web-config created\ndeployment.apps/web created\nservice/web created\n');
+    expect((await kubectl(['apply', '-f', 'fixtures/quickstart.yaml'])).stdout).toContain('deployment.apps/web unchanged');
+    for (const args of [['get', 'deploy,rs,svc', '-n', 'shop'], ['get', 'pods', '-n', 'shop', '-o', 'wide'], ['get', 'nodes']]) {
+      const theirs = await kubectl(args);
+      const ours = sandbox.run(args);
+      expect(theirs.code).toBe(0);
+      expect(withoutAge(theirs.stdout)).toBe(withoutAge(ours.stdout));
+    }
+  });
+
+  it('rejects an unknown field with the same message as pocketkube apply', async () => {
+    const bad = sandbox.path('bad.yaml');
+    writeFileSync(bad, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\nspec: {}\n');
+    const theirs = await kubectl(['apply', '-f', bad]);
+    const ours = sandbox.run(['apply', '-f', bad]);
+    expect(theirs.code).toBe(1);
+    expect(theirs.stderr).toBe(ours.stderr);
+  });
+
+  it('scales, rolls out, rolls back and waits like against kube-apiserver', async () => {
+    expect((await kubectl(['-n', 'shop', 'scale', 'deploy/web', '--replicas=4'])).stdout).toBe('deployment.apps/web scaled\n');
+    expect((await kubectl(['-n', 'shop', 'rollout', 'status', 'deploy/web', '--timeout=20s'])).stdout).toContain('deployment "web" successfully rolled out');
+    const firstRs = sandbox.run(['-n', 'shop', 'get', 'rs', '-o', 'name']).stdout.trim();
+    expect((await kubectl(['-n', 'shop', 'set', 'image', 'deploy/web', 'nginx=nginx:1.26'])).stdout).toBe('deployment.apps/web image updated\n');
+    expect((await kubectl(['-n', 'shop', 'rollout', 'status', 'deploy/web', '--timeout=20s'])).code).toBe(0);
+    expect((await kubectl(['-n', 'shop', 'rollout', 'undo', 'deploy/web'])).stdout).toBe('deployment.apps/web rolled back\n');
+    expect((await kubectl(['-n', 'shop', 'wait', '--for=condition=Available', 'deploy/web', '--timeout=20s'])).code).toBe(0);
+    // the undo brought the first ReplicaSet back, as the deployment controller finds it by template
+    const scaled = sandbox.run(['-n', 'shop', 'get', firstRs, '-o', 'jsonpath={.spec.replicas}']);
+    expect(scaled.stdout).toBe('4');
+    expect((await kubectl(['-n', 'shop', 'rollout', 'history', 'deploy/web'])).stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n2\s+<none>\n3\s+<none>\n/);
+  });
+
+  it('shows logs and watches changes made by another pocketkube process', async () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'talker', annotations: { 'pocketkube.io/logs': 'hello\nworld' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } };
+    writeFileSync(sandbox.path('talker.json'), JSON.stringify(pod));
+    expect((await kubectl(['apply', '-f', sandbox.path('talker.json')])).code).toBe(0);
+    expect((await kubectl(['logs', 'talker'])).stdout).toBe('hello\nworld\n');
+    const watching = kubectl(['get', 'configmaps', '--watch-only', '--request-timeout=4s']);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(sandbox.run(['create', 'configmap', 'later']).code).toBe(0);
+    const watched = await watching;
+    expect(watched.stdout).toMatch(/^later\s+0\s+\d+s$/m);
+  });
+
+  it('deletes, waiting until the objects are gone', async () => {
+    const deleted = await kubectl(['delete', '-f', 'fixtures/quickstart.yaml']);
+    expect(deleted.stdout).toBe('namespace "shop" deleted\nconfigmap "web-config" deleted\ndeployment.apps "web" deleted\nservice "web" deleted\n');
+    expect(sandbox.run(['get', 'ns', 'shop']).code).toBe(1);
+  });
+});
