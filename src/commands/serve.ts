@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { KubeCommand } from '../cli/base-command.js';
 import { PlainError } from '../cli/errors.js';
 import { intFlag } from '../cli/int-flag.js';
+import { writeKubeconfig } from '../cli/serve-kubeconfig.js';
 
 export default class Serve extends KubeCommand<typeof Serve> {
   static override summary = "Serve the cluster's Kubernetes API over HTTP, for kubectl and other clients";
@@ -16,11 +17,15 @@ Point kubectl at it with --server (or a kubeconfig cluster whose server is the p
   static override examples = [
     '# Serve the current cluster on 127.0.0.1:8001, then use kubectl against it\n<%= config.bin %> serve &\nkubectl --server http://127.0.0.1:8001 apply -f app.yaml',
     '# Serve on any free port (the address is printed)\n<%= config.bin %> serve --port 0',
+    '# Serve, with a kubeconfig for kubectl to use\n<%= config.bin %> serve --write-kubeconfig /tmp/pocketkube.kubeconfig &\nKUBECONFIG=/tmp/pocketkube.kubeconfig kubectl get pods',
   ];
 
   static override flags = {
     port: intFlag({ description: 'The port on which to run the server. Set to 0 to pick a random port.', default: 8001, bits: 32 }),
     address: Flags.string({ description: 'The IP address on which to serve on.', default: '127.0.0.1' }),
+    'write-kubeconfig': Flags.string({
+      description: "Write a kubeconfig file for the server's address (a cluster, user and context named after the cluster, and made current) to this path, once it listens.",
+    }),
   };
 
   async run(): Promise<void> {
@@ -39,6 +44,15 @@ Point kubectl at it with --server (or a kubeconfig cluster whose server is the p
         addr = await server.listen(port, address);
       } catch (e) {
         throw new PlainError(`error: listen tcp ${address}:${port}: ${(e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'bind: address already in use' : (e as Error).message}`);
+      }
+      const kubeconfig = this.flags['write-kubeconfig'];
+      if (kubeconfig) {
+        try {
+          writeKubeconfig(kubeconfig, this.contextName(), `http://${addr.address}:${addr.port}`);
+        } catch (e) {
+          await server.stop();
+          throw new PlainError(`error: open ${kubeconfig}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}`);
+        }
       }
       this.outLine(`Starting to serve on ${addr.address}:${addr.port}`);
       await untilInterrupted();

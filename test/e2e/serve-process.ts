@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Starts `pocketkube serve --port 0` on a state directory; resolves with the child and its URL once it listens. */
-export function startServe(bin: string, stateDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bin, '--state-dir', stateDir, 'serve', '--port', '0'], { env: { ...process.env, NO_COLOR: '1' } });
+/** Starts `pocketkube serve --port 0 --write-kubeconfig FILE` on a state directory; resolves with the child and its URL once it listens. */
+export function startServe(bin: string, stateDir: string, kubeconfig: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [bin, '--state-dir', stateDir, 'serve', '--port', '0', '--write-kubeconfig', kubeconfig], { env: { ...process.env, NO_COLOR: '1' } });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';

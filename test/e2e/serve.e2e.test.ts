@@ -3,7 +3,7 @@
  * kubectl (when installed) works against it as against kube-apiserver — its output compared with
  * pocketkube's own commands on the same cluster, which keep working beside the server.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, CliSandbox } from './cli-runner.js';
@@ -16,7 +16,7 @@ let base: string;
 
 beforeAll(async () => {
   sandbox = new CliSandbox('pk-serve-');
-  ({ child: server, url: base } = await startServe(BIN, sandbox.stateDir));
+  ({ child: server, url: base } = await startServe(BIN, sandbox.stateDir, sandbox.path('kubeconfig')));
 }, 60_000);
 
 afterAll(async () => {
@@ -73,6 +73,13 @@ describe.skipIf(!hasKubectl)(hasKubectl ? 'real kubectl against serve' : `kubect
       expect(theirs.code).toBe(0);
       expect(withoutAge(theirs.stdout)).toBe(withoutAge(ours.stdout));
     }
+  });
+
+  it('writes a kubeconfig that kubectl uses without --server', async () => {
+    const res = spawnSync('kubectl', ['get', 'namespaces', '-o', 'name'], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: sandbox.path('kubeconfig') } });
+    expect(res.stderr).toBe('');
+    expect(res.stdout.split('\n')).toEqual(expect.arrayContaining(['namespace/default', 'namespace/shop']));
+    expect(spawnSync('kubectl', ['config', 'current-context'], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: sandbox.path('kubeconfig') } }).stdout).toBe('pocketkube\n');
   });
 
   it('rejects an unknown field with the same message as pocketkube apply', async () => {
