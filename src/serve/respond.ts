@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StatusError, isStatusError } from '../api/errors.js';
+import { PROTOBUF_MEDIA_TYPE, decodeProtobufBody } from './protobuf/index.js';
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, warnings: readonly string[] = []): void {
   const text = JSON.stringify(body);
@@ -60,17 +61,22 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new StatusError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
     chunks.push(b);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // a protobuf body is binary: latin1 keeps every byte, and decodeBody turns it back into bytes
+  return Buffer.concat(chunks).toString(mediaType(req.headers['content-type']) === PROTOBUF_MEDIA_TYPE ? 'latin1' : 'utf8');
 }
 
+const mediaType = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
 /**
- * A create's or update's body by its Content-Type: JSON (also when none is given) or YAML. Others —
- * protobuf, which kubectl's typed clients send (`create deployment`, `auth can-i`, drain's
- * evictions), or CBOR — get kube-apiserver's 415 naming what is accepted.
+ * A create's or update's body by its Content-Type: JSON (also when none is given), YAML, or
+ * Kubernetes protobuf, which kubectl's typed clients send (`create deployment`, `auth can-i`,
+ * drain's evictions; read by readBody as latin1). Others (CBOR) get kube-apiserver's 415 naming
+ * what is accepted.
  */
 export async function decodeBody(text: string, contentType: string | undefined): Promise<unknown> {
-  const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const media = mediaType(contentType);
   if (media === '' || media === 'application/json' || media === '*/*') return parseJsonBody(text);
+  if (media === PROTOBUF_MEDIA_TYPE) return decodeProtobufBody(Buffer.from(text, 'latin1'));
   if (media === 'application/yaml') {
     const { parse } = await import('yaml');
     try {
@@ -79,7 +85,7 @@ export async function decodeBody(text: string, contentType: string | undefined):
       throw new StatusError(400, 'BadRequest', `error converting YAML to JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
   }
-  throw new StatusError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml');
+  throw new StatusError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf');
 }
 
 /** The body as JSON; kube-apiserver's 400 when it is not. */

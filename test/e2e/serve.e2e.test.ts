@@ -50,8 +50,9 @@ describe('serve over HTTP', () => {
     const again = await post(JSON.stringify(cm));
     expect(again.status).toBe(409);
     expect((await again.json()).message).toBe('configmaps "settings" already exists');
-    const proto = await post('k8s\u0000…', 'application/vnd.kubernetes.protobuf');
-    expect(proto.status).toBe(415);
+    const cbor = await post('\u00a1', 'application/cbor');
+    expect(cbor.status).toBe(415);
+    expect((await cbor.json()).message).toBe('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf');
     const list = await (await fetch(`${base}/api/v1/namespaces/default/configmaps?fieldSelector=metadata.name%3Dsettings`)).json();
     expect(list).toMatchObject({ kind: 'ConfigMapList', apiVersion: 'v1', items: [{ metadata: { name: 'settings' }, data: { a: '1' } }] });
     // what the server wrote, pocketkube's own command reads from the same state directory
@@ -82,6 +83,22 @@ describe.skipIf(!hasKubectl)(hasKubectl ? 'real kubectl against serve' : `kubect
     expect(spawnSync('kubectl', ['config', 'current-context'], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: sandbox.path('kubeconfig') } }).stdout).toBe('pocketkube\n');
   });
 
+  it("takes the protobuf bodies of kubectl's typed clients: create generators and auth", async () => {
+    const created = await kubectl(['create', 'deployment', 'hello', '--image=nginx:1.27', '--replicas=2', '--port=80']);
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toBe('deployment.apps/hello created\n');
+    const generated = JSON.parse(sandbox.run(['create', 'deployment', 'hello', '--image=nginx:1.27', '--replicas=2', '--port=80', '--dry-run=client', '-o', 'json']).stdout);
+    const stored = JSON.parse(sandbox.run(['get', 'deployment', 'hello', '-o', 'json']).stdout);
+    expect(stored.spec.template.spec.containers[0]).toMatchObject(generated.spec.template.spec.containers[0]);
+    expect(stored.spec.replicas).toBe(2);
+    expect((await kubectl(['create', 'configmap', 'cfg', '--from-literal=a=1', '--from-literal=empty='])).code).toBe(0);
+    expect(sandbox.run(['get', 'configmap', 'cfg', '-o', 'jsonpath={.data}']).stdout).toBe('{"a":"1","empty":""}');
+    expect((await kubectl(['auth', 'can-i', 'create', 'pods'])).stdout).toBe('yes\n');
+    const denied = await kubectl(['auth', 'can-i', 'get', 'pods', '--as=system:serviceaccount:default:default']);
+    expect([denied.stdout, denied.code]).toEqual(['no\n', 1]);
+    expect((await kubectl(['delete', 'deployment', 'hello'])).code).toBe(0);
+  });
+
   it('rejects an unknown field with the same message as pocketkube apply', async () => {
     const bad = sandbox.path('bad.yaml');
     writeFileSync(bad, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\nspec: {}\n');
@@ -109,6 +126,8 @@ describe.skipIf(!hasKubectl)(hasKubectl ? 'real kubectl against serve' : `kubect
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'talker', annotations: { 'pocketkube.io/logs': 'hello\nworld' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } };
     writeFileSync(sandbox.path('talker.json'), JSON.stringify(pod));
     expect((await kubectl(['apply', '-f', sandbox.path('talker.json')])).code).toBe(0);
+    // the control loop starts the pod a moment after the write, as a real cluster's kubelet does
+    expect((await kubectl(['wait', '--for=condition=Ready', 'pod/talker', '--timeout=20s'])).code).toBe(0);
     expect((await kubectl(['logs', 'talker'])).stdout).toBe('hello\nworld\n');
     const watching = kubectl(['get', 'configmaps', '--watch-only', '--request-timeout=4s']);
     await new Promise((r) => setTimeout(r, 1000));

@@ -1,4 +1,6 @@
 /** The real HTTP server on a free port, and a reader of watch streams with deadlines (never fixed sleeps). */
+import { afterEach, beforeEach } from 'vitest';
+import { testCluster } from './serve-helpers.js';
 import { ApiHttpServer } from '../../src/serve/api-http-server.js';
 import type { Cluster } from '../../src/cluster.js';
 
@@ -95,4 +97,17 @@ export class LineReader {
   }
 
   private pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+}
+
+/** A fresh in-memory cluster served on a free port for each test of the file (read its fields inside tests). */
+export function serverPerTest(): { c: Cluster; server: ApiHttpServer; base: string } {
+  const ctx = {} as { c: Cluster; server: ApiHttpServer; base: string };
+  beforeEach(async () => {
+    ctx.c = await testCluster();
+    ({ server: ctx.server, base: ctx.base } = await startServer(ctx.c));
+  });
+  afterEach(async () => {
+    await ctx.server.stop();
+  });
+  return ctx;
 }
