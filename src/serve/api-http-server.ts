@@ -15,9 +15,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerApi } from './api-router.js';
-import type { ResourceRequest, ServedCluster } from './served-cluster.js';
+import type { OpenStream, ResourceRequest, ServedCluster } from './served-cluster.js';
 import { readBody, sendBytes, sendError, sendJson, sendText } from './respond.js';
 import { isWatch, Watch } from './watch.js';
+import { isFollow, LogFollow } from './log-follow.js';
 import { requestKind } from './request-options.js';
 import { parseApiPath } from './request-path.js';
 
@@ -48,7 +49,8 @@ export const AFTER_WRITE_MS = 50;
 export class ApiHttpServer {
   private readonly server: Server;
   private readonly cluster: LiveCluster;
-  private readonly watches = new Set<Watch>();
+  /** Watches and followed logs, pushed the changes after every request and tick. */
+  private readonly streams = new Set<OpenStream>();
   private queue: Promise<unknown> = Promise.resolve();
   private ticker: NodeJS.Timeout | undefined;
   /** Wall epoch ms of the scheduled tick. */
@@ -78,7 +80,7 @@ export class ApiHttpServer {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.ticker) clearTimeout(this.ticker);
-    for (const w of [...this.watches]) w.close();
+    for (const w of [...this.streams]) w.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.queue.catch(() => undefined);
@@ -111,7 +113,7 @@ export class ApiHttpServer {
   }
 
   private pumpWatches(): void {
-    for (const w of this.watches) w.pump();
+    for (const w of this.streams) w.pump();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -133,9 +135,18 @@ export class ApiHttpServer {
     if (path.type === 'resource' && method === 'GET' && isWatch(url.searchParams)) {
       const request: ResourceRequest = { cluster: this.cluster, method, path, query: url.searchParams, headers: req.headers, body: async () => text };
       const served = requestKind(request);
-      const w = await Watch.start(request, served, res, (done) => this.watches.delete(done));
-      if (!w.closed) this.watches.add(w);
+      const w = await Watch.start(request, served, res, (done) => this.streams.delete(done));
+      if (!w.closed) this.streams.add(w);
       return;
+    }
+    if (path.type === 'resource' && path.resource === 'pods' && path.group === '') {
+      const request: ResourceRequest = { cluster: this.cluster, method, path, query: url.searchParams, headers: req.headers, body: async () => text };
+      if (isFollow(request)) {
+        requestKind(request);
+        const f = await LogFollow.start(request, res, (done) => this.streams.delete(done));
+        if (f && !f.closed) this.streams.add(f);
+        return;
+      }
     }
     const writes = method !== 'GET' && method !== 'HEAD';
     let answer;

@@ -2,7 +2,7 @@
  * GET pods/NAME/log: what the simulated runtime's container printed (node/runtime/logs.ts), with
  * the kubelet's PodLogOptions from the query (container, previous, tailLines, sinceSeconds,
  * sinceTime, timestamps, limitBytes) and the API server's errors for a missing or unknown
- * container. `follow` answers what has been printed so far: the stream ends at once.
+ * container. With `follow` (log-follow.ts) the stream stays open while the container's run lasts.
  */
 import { apiErrors } from '../api/errors.js';
 import type { KubeObject } from '../api/types.js';
@@ -40,7 +40,14 @@ function intParam(query: URLSearchParams, name: string): number | undefined {
   return n;
 }
 
-export async function podLog(req: ResourceRequest, name: string): Promise<string> {
+export interface LogRequest {
+  pod: KubeObject;
+  container: string;
+  opts: LogOptions;
+}
+
+/** The pod, container and PodLogOptions a pods/log request names. */
+export async function logRequest(req: ResourceRequest, name: string): Promise<LogRequest> {
   const { query } = req;
   const pod = await req.cluster.client.get('pods', req.path.namespace, name);
   const container = pickContainer(pod, query.get('container'));
@@ -56,5 +63,10 @@ export async function podLog(req: ResourceRequest, name: string): Promise<string
     sinceMs: Number.isNaN(sinceMs) ? undefined : sinceMs,
     limitBytes: intParam(query, 'limitBytes'),
   };
+  return { pod, container, opts };
+}
+
+export async function podLog(req: ResourceRequest, name: string): Promise<string> {
+  const { pod, container, opts } = await logRequest(req, name);
   return containerLogText(pod, container, opts);
 }

@@ -31,3 +31,10 @@ export type Answer =
   | { code: number; json: unknown; warnings?: string[] }
   | { code: number; text: string }
   | { code: number; bytes: Uint8Array; contentType: string };
+
+/** What the server keeps open and pushes changes to after every request and tick: watches and followed logs. */
+export interface OpenStream {
+  readonly closed: boolean;
+  pump(): void;
+  close(): void;
+}

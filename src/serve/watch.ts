@@ -17,7 +17,7 @@ import { apiVersionOf, resourceOf } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 import { type ObjectFilter, resourcePrefix, watchFilter } from '../cli/watch/watch-filter.js';
 import { listOptions } from './request-options.js';
-import type { ResourceRequest, ServedCluster } from './served-cluster.js';
+import type { OpenStream, ResourceRequest, ServedCluster } from './served-cluster.js';
 import { inServedVersion, type ServedKind } from './served-kind.js';
 import { type IncludeObject, parseIncludeObject, toTable, wantsTable } from './table.js';
 
@@ -28,7 +28,7 @@ export function isWatch(query: URLSearchParams): boolean {
   return w === 'true' || w === '1';
 }
 
-export class Watch {
+export class Watch implements OpenStream {
   private since: number;
   private readonly known = new Map<string, string | undefined>();
   private readonly matches: ObjectFilter;
@@ -43,7 +43,7 @@ export class Watch {
     private readonly served: ServedKind,
     private readonly cluster: ServedCluster,
     req: ResourceRequest,
-    private readonly onClose: (w: Watch) => void,
+    private readonly onClose: (w: OpenStream) => void,
   ) {
     const opts = listOptions(req);
     this.matches = watchFilter({ kind: served.kind, namespace: opts.namespace, labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector });
@@ -54,7 +54,7 @@ export class Watch {
   }
 
   /** Answers the request with the stream's head and its first events; later events come with pump(). */
-  static async start(req: ResourceRequest, served: ServedKind, res: ServerResponse, onClose: (w: Watch) => void): Promise<Watch> {
+  static async start(req: ResourceRequest, served: ServedKind, res: ServerResponse, onClose: (w: OpenStream) => void): Promise<Watch> {
     const { cluster } = req;
     const w = new Watch(res, served, cluster, req, onClose);
     const current = (await cluster.client.list(resourceOf(served.kind), listOptions(req))).items;

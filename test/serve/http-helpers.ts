@@ -51,6 +51,13 @@ export class LineReader {
     return JSON.parse(line);
   }
 
+  /** The next line as text (a followed log). */
+  async nextLineText(deadlineMs = DEADLINE_MS): Promise<string> {
+    const line = await this.nextLine(deadlineMs);
+    if (line === undefined) throw new Error('the stream ended');
+    return line;
+  }
+
   /** Reads events until one satisfies `pred` (returning those read, that one last). */
   async until(pred: (ev: any) => boolean, deadlineMs = DEADLINE_MS): Promise<any[]> {
     const seen: any[] = [];
