@@ -29,7 +29,8 @@ export interface Ran {
 
 /** Real kubectl against the server, with no kubeconfig of the user's (run from the repository root). */
 export function kubectlAt(url: string, dir: string, args: string[]): Promise<Ran> {
-  const child = spawn('kubectl', ['--server', url, ...args], { cwd: REPO, env: { ...process.env, KUBECONFIG: join(dir, 'no-kubeconfig') } });
+  // a cache of its own: kubectl keeps discovery per host:port for hours, and ports come round again
+  const child = spawn('kubectl', ['--server', url, '--cache-dir', join(dir, 'kube-cache'), ...args], { cwd: REPO, env: { ...process.env, KUBECONFIG: join(dir, 'no-kubeconfig') } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -77,7 +77,7 @@ describe.skipIf(!hasKubectl)(hasKubectl ? 'real kubectl against serve' : `kubect
   });
 
   it('writes a kubeconfig that kubectl uses without --server', async () => {
-    const res = spawnSync('kubectl', ['get', 'namespaces', '-o', 'name'], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: sandbox.path('kubeconfig') } });
+    const res = spawnSync('kubectl', ['get', 'namespaces', '-o', 'name', '--cache-dir', sandbox.path('kube-cache')], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: sandbox.path('kubeconfig') } });
     expect(res.stderr).toBe('');
     expect(res.stdout.split('\n')).toEqual(expect.arrayContaining(['namespace/default', 'namespace/shop']));
     expect(spawnSync('kubectl', ['config', 'current-context'], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: sandbox.path('kubeconfig') } }).stdout).toBe('pocketkube\n');
