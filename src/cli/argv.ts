@@ -6,11 +6,11 @@
 
 /** Global flags that take a value as the next word (`-n shop`). */
 /** (`--as`/`--as-group` only the commands that impersonate take: `auth can-i`, `auth whoami`.) */
-const VALUED = new Set(['-n', '--namespace', '--context', '--state-dir', '-v', '--v', '--as', '--as-group']);
+const VALUED = new Set(['-n', '--namespace', '--context', '--state-dir', '--kubeconfig', '-v', '--v', '--as', '--as-group']);
 /** Global boolean flags (`pocketkube --no-color get pods`). */
 const BARE_GLOBALS = new Set(['--no-color']);
 /** The same flags written with their value attached (`-n=shop`, `--namespace=shop`, `-nshop`, `-v6`). */
-const ATTACHED = /^(?:--(?:namespace|context|state-dir|v|as|as-group)=.*|-n.+|-v.+)$/;
+const ATTACHED = /^(?:--(?:namespace|context|state-dir|kubeconfig|v|as|as-group)=.*|-n.+|-v.+)$/;
 
 export function normaliseArgv(input: string[]): string[] {
   const argv = normaliseFlagForms(input);

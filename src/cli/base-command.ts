@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { clusterDir, ensurePrivateDir, resolveStateRoot } from '../util/state-dir.js';
 import { contextNamespace, currentContext, DEFAULT_CLUSTER } from './contexts.js';
 import { colourEnabled } from './colors.js';
+import { connectRemote, kubeconfigNamespace } from './remote-connection.js';
 
 export type KubeFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KubeCommand)['baseFlags'] & T['flags']>;
 export type KubeArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>;
@@ -21,7 +22,8 @@ export type KubeArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args
 export abstract class KubeCommand<T extends typeof Command = typeof Command> extends Command {
   static override baseFlags = {
     namespace: Flags.string({ char: 'n', description: 'If present, the namespace scope for this CLI request', helpGroup: 'GLOBAL' }),
-    context: Flags.string({ description: 'The name of the cluster (context) to use', helpGroup: 'GLOBAL' }),
+    context: Flags.string({ description: 'The name of the cluster (context) to use; with --kubeconfig, the kubeconfig context', helpGroup: 'GLOBAL' }),
+    kubeconfig: Flags.string({ description: 'Talk to the Kubernetes API server of this kubeconfig file (its current context, or --context) instead of an embedded cluster', helpGroup: 'GLOBAL' }),
     'state-dir': Flags.string({ description: 'Directory holding pocketkube state (default: $POCKETKUBE_HOME or the user data dir)', helpGroup: 'GLOBAL' }),
     v: Flags.integer({ char: 'v', description: 'number for the log level verbosity', default: 0, helpGroup: 'GLOBAL' }),
     'no-color': Flags.boolean({ description: 'Never colour the output (colour is only used on a terminal, and never with NO_COLOR set)', default: false, helpGroup: 'GLOBAL' }),
@@ -48,12 +50,17 @@ export abstract class KubeCommand<T extends typeof Command = typeof Command> ext
     this.flags = parsed.flags as KubeFlags<T>;
     this.args = parsed.args as KubeArgs<T>;
     this.argList = parsed.argv.map(String);
+    const { kubeconfig, context } = this.globals;
+    if (kubeconfig) this.kubeconfigNamespace = await kubeconfigNamespace(kubeconfig, context);
   }
+
+  /** With --kubeconfig: the namespace its context names, read at init. */
+  private kubeconfigNamespace: string | undefined;
 
   // ---- where state lives --------------------------------------------------------------------
 
-  private get globals(): { namespace?: string; context?: string; 'state-dir'?: string; v: number } {
-    return (this.flags ?? { v: 0 }) as unknown as { namespace?: string; context?: string; 'state-dir'?: string; v: number };
+  private get globals(): { namespace?: string; context?: string; 'state-dir'?: string; kubeconfig?: string; v: number } {
+    return (this.flags ?? { v: 0 }) as unknown as { namespace?: string; context?: string; 'state-dir'?: string; kubeconfig?: string; v: number };
   }
 
   /** The state root (`--state-dir` > POCKETKUBE_HOME > user data dir). */
@@ -69,6 +76,7 @@ export abstract class KubeCommand<T extends typeof Command = typeof Command> ext
   /** Namespace of this request: `-n` > the context's default namespace > `default`. */
   protected namespace(): string {
     if (this.globals.namespace) return this.globals.namespace;
+    if (this.globals.kubeconfig) return this.kubeconfigNamespace ?? 'default';
     return contextNamespace(this.stateRoot(), this.contextName()) ?? 'default';
   }
 
@@ -85,6 +93,8 @@ export abstract class KubeCommand<T extends typeof Command = typeof Command> ext
    * done — prefer withCluster().
    */
   protected async connect(): Promise<Connection> {
+    const { kubeconfig, context } = this.globals;
+    if (kubeconfig) return connectRemote(kubeconfig, context);
     const root = this.stateRoot();
     const name = currentContext(root, this.globals.context);
     const dir = clusterDir(root, name);

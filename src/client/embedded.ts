@@ -3,7 +3,8 @@
  * costs one store open (and, the first time, a bootstrap); close() runs the control loop, commits
  * and releases the write lock.
  */
-import type { Client } from '../api/client.js';
+import type { Client, ListOptions } from '../api/client.js';
+import type { KubeObject } from '../api/types.js';
 import type { Registry } from '../api/registry.js';
 import type { BootstrapOptions, Cluster } from '../cluster.js';
 import type { Clock } from '../util/clock.js';
@@ -14,6 +15,13 @@ export interface Connection {
   /** Cluster time (for AGE columns and the like). */
   now(): Date;
   cluster?: Cluster;
+  /** A remote server's version.Info (GET /version); the embedded cluster reports the release it emulates. */
+  serverVersion?(): Promise<unknown>;
+  /** A remote server's watch (the embedded cluster's watches read its change feed instead). */
+  watch?(
+    resource: string, opts: ListOptions & { resourceVersion?: string; timeoutSeconds?: number },
+    onEvent: (type: string, obj: KubeObject) => void, signal?: AbortSignal,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { KubeCommand } from '../cli/base-command.js';
 import { PlainError } from '../cli/errors.js';
-import { EMULATED_SERVER_VERSION, printVersions, versionInfo, type Versions } from '../cli/printers/version-info.js';
+import { EMULATED_SERVER_VERSION, printVersions, type VersionInfo, versionInfo, type Versions } from '../cli/printers/version-info.js';
 
 export default class Version extends KubeCommand<typeof Version> {
   static override summary = 'Print the client and server version information';
@@ -24,8 +24,8 @@ export default class Version extends KubeCommand<typeof Version> {
     const versions: Versions = { clientVersion: versionInfo(`v${this.config.version}`, 'node') };
     if (!this.flags.client) {
       // Reaching the cluster is part of the answer: kubectl asks the server for its version.
-      await this.withCluster(async () => undefined);
-      versions.serverVersion = versionInfo(EMULATED_SERVER_VERSION, 'node');
+      versions.serverVersion = await this.withCluster(async (conn) =>
+        (conn.serverVersion ? ((await conn.serverVersion()) as VersionInfo) : versionInfo(EMULATED_SERVER_VERSION, 'node')));
     }
     this.out(printVersions(versions, output));
   }

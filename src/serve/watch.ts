@@ -30,7 +30,8 @@ export function isWatch(query: URLSearchParams): boolean {
 
 export class Watch implements OpenStream {
   private since: number;
-  private readonly known = new Map<string, string | undefined>();
+  /** The objects in the watch, as last sent: a DELETED event carries the last state, as kube's watch cache gives it. */
+  private readonly known = new Map<string, KubeObject>();
   private readonly matches: ObjectFilter;
   private readonly prefix: string;
   private readonly table: boolean;
@@ -69,7 +70,7 @@ export class Watch implements OpenStream {
       // an object changed after the watch's resourceVersion comes with that change (pump): it is
       // not known yet, so it is sent (ADDED: the feed keeps no history to tell a create from an update)
       if (from !== undefined && Number(o.metadata.resourceVersion) > from) continue;
-      w.known.set(keyOf(o), o.metadata.resourceVersion);
+      w.known.set(keyOf(o), o);
       if (fromNow) w.send('ADDED', o);
     }
     if (from !== undefined) w.since = Math.min(w.since, from);
@@ -90,16 +91,19 @@ export class Watch implements OpenStream {
       if (!ev.key.startsWith(this.prefix) || !ev.object) continue;
       const obj = ev.object;
       const key = keyOf(obj);
-      const wasIn = this.known.has(key);
+      const last = this.known.get(key);
+      const wasIn = last !== undefined;
       if (ev.type === 'delete') {
-        if (!wasIn && !this.matches(obj)) continue;
+        // the feed's tombstone may be partial: the last state sent is the object as it was
+        const gone = last ?? obj;
+        if (!wasIn && !this.matches(gone)) continue;
         this.known.delete(key);
-        this.send('DELETED', obj);
+        this.send('DELETED', gone.kind ? gone : obj);
         continue;
       }
       if (this.matches(obj)) {
-        if (wasIn && this.known.get(key) === obj.metadata.resourceVersion) continue;
-        this.known.set(key, obj.metadata.resourceVersion);
+        if (wasIn && last.metadata.resourceVersion === obj.metadata.resourceVersion) continue;
+        this.known.set(key, obj);
         this.send(wasIn ? 'MODIFIED' : 'ADDED', obj);
       } else if (wasIn) {
         this.known.delete(key);

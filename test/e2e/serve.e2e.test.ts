@@ -3,8 +3,8 @@
  * kubectl (when installed) works against it as against kube-apiserver — its output compared with
  * pocketkube's own commands on the same cluster, which keep working beside the server.
  */
-import { type ChildProcess, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, CliSandbox } from './cli-runner.js';
 import { hasKubectl, SKIP_MESSAGE } from '../cli/generators/kubectl-oracle.js';
@@ -140,5 +140,48 @@ describe.skipIf(!hasKubectl)(hasKubectl ? 'real kubectl against serve' : `kubect
     const deleted = await kubectl(['delete', '-f', 'fixtures/quickstart.yaml']);
     expect(deleted.stdout).toBe('namespace "shop" deleted\nconfigmap "web-config" deleted\ndeployment.apps "web" deleted\nservice "web" deleted\n');
     expect(sandbox.run(['get', 'ns', 'shop']).code).toBe(1);
+  });
+});
+
+describe('pocketkube --kubeconfig: the CLI against a remote API server (this serve)', { timeout: 120_000 }, () => {
+  // another state directory, which the remote commands never create: everything goes over HTTP
+  const remote = (args: string[]) => spawnSync(process.execPath, [BIN, '--kubeconfig', sandbox.path('kubeconfig'), '--state-dir', sandbox.path('unused'), ...args], {
+    encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' },
+  });
+
+  it('applies, reads, scales and waits over the API, as the embedded CLI does', () => {
+    const applied = remote(['apply', '-f', 'fixtures/quickstart.yaml']);
+    expect(applied.stderr).toBe('');
+    expect(applied.stdout).toBe('namespace/shop created\nconfigmap/web-config created\ndeployment.apps/web created\nservice/web created\n');
+    expect(remote(['-n', 'shop', 'rollout', 'status', 'deploy/web', '--timeout=20s']).stdout).toContain('successfully rolled out');
+    expect(withoutAge(remote(['get', 'deploy,rs', '-n', 'shop']).stdout)).toBe(withoutAge(sandbox.run(['get', 'deploy,rs', '-n', 'shop']).stdout));
+    expect(remote(['-n', 'shop', 'scale', 'deploy/web', '--replicas=2']).stdout).toBe('deployment.apps/web scaled\n');
+    expect(remote(['-n', 'shop', 'wait', '--for=jsonpath={.status.readyReplicas}=2', 'deploy/web', '--timeout=20s']).status).toBe(0);
+    expect(remote(['version']).stdout).toContain('Server Version: v1.32.0-pocketkube');
+    expect(existsSync(sandbox.path('unused'))).toBe(false);
+  });
+
+  it('watches through the server, and deletes', async () => {
+    const watching = new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [BIN, '--kubeconfig', sandbox.path('kubeconfig'), 'get', 'configmaps', '-n', 'shop', '--watch-only', '--request-timeout=4s'], { env: { ...process.env, NO_COLOR: '1' } });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.once('close', () => resolve(out));
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(sandbox.run(['-n', 'shop', 'create', 'configmap', 'seen']).code).toBe(0);
+    expect(await watching).toMatch(/^seen\s+0\s+\d+s$/m);
+    const deleted = remote(['delete', '-f', 'fixtures/quickstart.yaml']);
+    expect(deleted.stdout).toBe('namespace "shop" deleted\nconfigmap "web-config" deleted\ndeployment.apps "web" deleted\nservice "web" deleted\n');
+  });
+
+  it('says what is wrong with the kubeconfig, and refuses what needs an embedded cluster', () => {
+    const missing = spawnSync(process.execPath, [BIN, '--kubeconfig', sandbox.path('nope.yaml'), 'get', 'pods'], { encoding: 'utf8' });
+    expect([missing.status, missing.stderr]).toEqual([1, `error: stat ${sandbox.path('nope.yaml')}: no such file or directory\n`]);
+    const context = remote(['--context', 'other', 'get', 'pods']);
+    expect([context.status, context.stderr]).toEqual([1, 'error: Error in configuration: context was not found for specified context: other\n']);
+    const advance = remote(['cluster', 'advance', '1m']);
+    expect(advance.status).toBe(1);
+    expect(advance.stderr).toContain('needs a local (embedded) cluster');
   });
 });

@@ -24,7 +24,7 @@ export interface GetWatchOptions {
 
 export async function watchGet(conn: Connection, opts: GetWatchOptions): Promise<TickOutcome> {
   const cluster = conn.cluster;
-  if (!cluster) throw new Error('watch needs the embedded cluster');
+  if (!cluster) return watchRemote(conn, opts);
   const { scope, printer } = opts;
   const known = new Map<string, KubeObject>();
   const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
@@ -73,4 +73,29 @@ export async function watchGet(conn: Connection, opts: GetWatchOptions): Promise
 
   const deadline = opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : undefined;
   return tickUntil(conn, step, { deadline, signal: opts.signal });
+}
+
+/**
+ * The same over a remote server (--kubeconfig): the list, then the server's watch from the list's
+ * resourceVersion, each event's object printed as it comes, until SIGINT or the request timeout.
+ */
+async function watchRemote(conn: Connection, opts: GetWatchOptions): Promise<TickOutcome> {
+  if (!conn.watch) throw new Error('this connection cannot watch');
+  const { scope, printer } = opts;
+  const resource = resourceOf(scope.kind);
+  const fieldSelector = scope.name !== undefined ? [`metadata.name=${scope.name}`, scope.fieldSelector].filter(Boolean).join(',') : scope.fieldSelector;
+  const list = await conn.client.list(resource, { namespace: scope.namespace, labelSelector: scope.labelSelector, fieldSelector });
+  if (scope.name !== undefined && list.items.length === 0) await conn.client.get(resource, scope.namespace, scope.name);
+  if (!opts.watchOnly) printer.print(list.items);
+  const abort = new AbortController();
+  const stop = (): void => abort.abort();
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  const timer = opts.timeoutMs !== undefined && opts.timeoutMs > 0 ? setTimeout(stop, opts.timeoutMs) : undefined;
+  try {
+    await conn.watch(resource, { namespace: scope.namespace, labelSelector: scope.labelSelector, fieldSelector, resourceVersion: list.metadata.resourceVersion }, (_type, obj) => printer.print([obj]), abort.signal);
+  } finally {
+    if (timer) clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', stop);
+  }
+  return opts.signal?.aborted ? 'aborted' : abort.signal.aborted ? 'deadline' : 'done';
 }

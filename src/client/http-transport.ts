@@ -1,0 +1,130 @@
+/**
+ * One HTTP(S) request to a Kubernetes API server with a kubeconfig's credentials: the cluster's
+ * certificate authority (or none with insecure-skip-tls-verify), a client certificate, a bearer
+ * token, basic auth, or a token from an exec credential plugin (client.authentication.k8s.io
+ * ExecCredential, run once per process), and the impersonation headers.
+ */
+import { execFileSync } from 'node:child_process';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { RemoteTarget } from './kubeconfig.js';
+
+export interface HttpAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string | string[]>;
+}
+
+const USER_AGENT = 'pocketkube';
+
+/** The exec plugin's credential, asked for once. */
+const execCredentials = new WeakMap<RemoteTarget, { token?: string; cert?: Buffer; key?: Buffer }>();
+
+function execCredential(target: RemoteTarget): { token?: string; cert?: Buffer; key?: Buffer } {
+  const known = execCredentials.get(target);
+  if (known) return known;
+  const exec = target.exec!;
+  const apiVersion = exec.apiVersion ?? 'client.authentication.k8s.io/v1';
+  const env: NodeJS.ProcessEnv = { ...process.env, KUBERNETES_EXEC_INFO: JSON.stringify({ apiVersion, kind: 'ExecCredential', spec: { interactive: false } }) };
+  for (const e of exec.env ?? []) env[e.name] = e.value;
+  let out: string;
+  try {
+    out = execFileSync(exec.command, exec.args ?? [], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  } catch (e) {
+    throw new Error(`getting credentials: exec: executable ${exec.command} failed: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const status = (JSON.parse(out) as { status?: { token?: string; clientCertificateData?: string; clientKeyData?: string } }).status ?? {};
+  const cred = {
+    token: status.token,
+    cert: status.clientCertificateData ? Buffer.from(status.clientCertificateData) : undefined,
+    key: status.clientKeyData ? Buffer.from(status.clientKeyData) : undefined,
+  };
+  execCredentials.set(target, cred);
+  return cred;
+}
+
+export function send(target: RemoteTarget, req: HttpRequest): Promise<HttpAnswer> {
+  const url = new URL(target.server.toString().replace(/\/$/, '') + req.path);
+  for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, v);
+  const cred = target.exec ? execCredential(target) : {};
+  const token = cred.token ?? target.token;
+  const headers: Record<string, string | string[]> = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...req.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  else if (target.basic) headers.Authorization = `Basic ${Buffer.from(`${target.basic.username}:${target.basic.password}`).toString('base64')}`;
+  const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
+  if (payload !== undefined) {
+    headers['Content-Type'] = req.contentType ?? 'application/json';
+    // Node sends a DELETE's body neither chunked nor sized unless told its length
+    headers['Content-Length'] = String(Buffer.byteLength(payload));
+  }
+  const https = url.protocol === 'https:';
+  const options = {
+    method: req.method,
+    headers,
+    ...(https ? { ca: target.ca, cert: cred.cert ?? target.cert, key: cred.key ?? target.key, rejectUnauthorized: !target.insecure } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const r = (https ? httpsRequest : httpRequest)(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    r.on('error', (e: NodeJS.ErrnoException) => {
+      const how = e.code === 'ECONNREFUSED' ? 'connect: connection refused' : e.message;
+      reject(new Error(`The connection to the server ${url.host} was refused - did you specify the right host or port?${how === 'connect: connection refused' ? '' : ` (${how})`}`));
+    });
+    if (payload !== undefined) r.write(payload);
+    r.end();
+  });
+}
+
+/**
+ * A streamed GET (a watch): calls onLine with each line of the body as it comes, until the server
+ * ends the stream or the signal aborts; a failed answer rejects with the answer.
+ */
+export function stream(target: RemoteTarget, req: HttpRequest, onLine: (line: string) => void, signal?: AbortSignal): Promise<HttpAnswer | undefined> {
+  const url = new URL(target.server.toString().replace(/\/$/, '') + req.path);
+  for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, v);
+  const cred = target.exec ? execCredential(target) : {};
+  const token = cred.token ?? target.token;
+  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  else if (target.basic) headers.Authorization = `Basic ${Buffer.from(`${target.basic.username}:${target.basic.password}`).toString('base64')}`;
+  const https = url.protocol === 'https:';
+  const options = {
+    method: 'GET', headers, signal,
+    ...(https ? { ca: target.ca, cert: cred.cert ?? target.cert, key: cred.key ?? target.key, rejectUnauthorized: !target.insecure } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const r = (https ? httpsRequest : httpRequest)(url, options, (res) => {
+      let buffer = '';
+      const chunks: Buffer[] = [];
+      const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
+      res.on('data', (c: Buffer) => {
+        if (!ok) return void chunks.push(c);
+        buffer += c.toString('utf8');
+        for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+          onLine(buffer.slice(0, nl));
+          buffer = buffer.slice(nl + 1);
+        }
+      });
+      res.on('end', () => (ok ? resolve(undefined) : resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') })));
+      res.on('error', () => resolve(undefined));
+    });
+    r.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.name === 'AbortError' || signal?.aborted) resolve(undefined);
+      else reject(new Error(`The connection to the server ${url.host} was refused - did you specify the right host or port?`));
+    });
+    r.end();
+  });
+}
