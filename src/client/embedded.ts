@@ -5,6 +5,7 @@
  */
 import type { Client, ListOptions } from '../api/client.js';
 import type { KubeObject } from '../api/types.js';
+import type { PodLogQuery } from './remote.js';
 import type { Registry } from '../api/registry.js';
 import type { BootstrapOptions, Cluster } from '../cluster.js';
 import type { Clock } from '../util/clock.js';
@@ -21,6 +22,10 @@ export interface Connection {
   watch?(
     resource: string, opts: ListOptions & { resourceVersion?: string; timeoutSeconds?: number },
     onEvent: (type: string, obj: KubeObject) => void, signal?: AbortSignal,
+  ): Promise<void>;
+  /** A remote server's pods/log (the embedded cluster's logs are read from the pod, see node/runtime/logs.ts). */
+  podLog?(
+    namespace: string, name: string, container: string, opts: PodLogQuery, onText: (text: string) => void, signal?: AbortSignal,
   ): Promise<void>;
   close(): Promise<void>;
 }

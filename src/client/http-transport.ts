@@ -88,11 +88,24 @@ export function send(target: RemoteTarget, req: HttpRequest): Promise<HttpAnswer
   });
 }
 
-/**
- * A streamed GET (a watch): calls onLine with each line of the body as it comes, until the server
- * ends the stream or the signal aborts; a failed answer rejects with the answer.
- */
+/** A streamed GET (a watch): calls onLine with each line of the body as it comes (see streamChunks). */
 export function stream(target: RemoteTarget, req: HttpRequest, onLine: (line: string) => void, signal?: AbortSignal): Promise<HttpAnswer | undefined> {
+  let buffer = '';
+  return streamChunks(target, req, (text) => {
+    buffer += text;
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+      onLine(buffer.slice(0, nl));
+      buffer = buffer.slice(nl + 1);
+    }
+  }, signal);
+}
+
+/**
+ * A streamed GET (a watch, a followed log): calls onText with the body's text as it comes, until
+ * the server ends the stream or the signal aborts (resolving undefined); a failed answer resolves
+ * with that answer.
+ */
+export function streamChunks(target: RemoteTarget, req: HttpRequest, onText: (text: string) => void, signal?: AbortSignal): Promise<HttpAnswer | undefined> {
   const url = new URL(target.server.toString().replace(/\/$/, '') + req.path);
   for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, v);
   const cred = target.exec ? execCredential(target) : {};
@@ -107,17 +120,10 @@ export function stream(target: RemoteTarget, req: HttpRequest, onLine: (line: st
   };
   return new Promise((resolve, reject) => {
     const r = (https ? httpsRequest : httpRequest)(url, options, (res) => {
-      let buffer = '';
       const chunks: Buffer[] = [];
       const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
-      res.on('data', (c: Buffer) => {
-        if (!ok) return void chunks.push(c);
-        buffer += c.toString('utf8');
-        for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-          onLine(buffer.slice(0, nl));
-          buffer = buffer.slice(nl + 1);
-        }
-      });
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (ok ? onText(c) : chunks.push(Buffer.from(c))));
       res.on('end', () => (ok ? resolve(undefined) : resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') })));
       res.on('error', () => resolve(undefined));
     });

@@ -15,8 +15,18 @@ import { kindRegistry } from '../api/kinds/index.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, ObjectList } from '../api/types.js';
 import type { Connection } from './embedded.js';
-import { type HttpAnswer, type HttpRequest, send, stream } from './http-transport.js';
+import { type HttpAnswer, type HttpRequest, send, stream, streamChunks } from './http-transport.js';
 import { loadKubeconfig, type RemoteTarget } from './kubeconfig.js';
+
+/** The PodLogOptions of a pods/log request (the kubelet's LogOptions, and follow). */
+export interface PodLogQuery {
+  follow?: boolean;
+  previous?: boolean;
+  timestamps?: boolean;
+  tail?: number;
+  sinceMs?: number;
+  limitBytes?: number;
+}
 
 const PATCH_MEDIA: Record<PatchType, string> = {
   strategic: 'application/strategic-merge-patch+json',
@@ -148,6 +158,24 @@ export class RemoteClient implements Client {
     if (error) throw error;
   }
 
+  /**
+   * GET pods/NAME/log: the kubelet's log of a container, handed to onText as it comes (with
+   * follow, until the server ends the stream or the signal aborts).
+   */
+  async podLog(namespace: string, name: string, container: string, opts: PodLogQuery, onText: (text: string) => void, signal?: AbortSignal): Promise<void> {
+    const query = {
+      container,
+      follow: opts.follow ? 'true' : undefined,
+      previous: opts.previous ? 'true' : undefined,
+      timestamps: opts.timestamps ? 'true' : undefined,
+      tailLines: opts.tail !== undefined && opts.tail >= 0 ? String(opts.tail) : undefined,
+      sinceTime: opts.sinceMs !== undefined ? new Date(opts.sinceMs).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined,
+      limitBytes: opts.limitBytes ? String(opts.limitBytes) : undefined,
+    };
+    const failed = await streamChunks(this.target, { method: 'GET', path: this.path(this.kind('pods'), namespace, name, 'log'), query }, onText, signal);
+    if (failed) throw failure(failed);
+  }
+
   review(body: KubeObject, opts: ReviewOptions = {}): Promise<KubeObject> {
     const group = body.apiVersion.split('/')[0];
     const plural = `${body.kind.toLowerCase()}s`;
@@ -180,5 +208,6 @@ export async function openRemote(kubeconfig: string, context?: string): Promise<
   return {
     client, registry, now: () => new Date(), serverVersion: () => remoteVersion(target), close: async () => undefined, target,
     watch: (resource, opts, onEvent, signal) => client.watch(resource, opts, onEvent, signal),
+    podLog: (namespace, name, container, opts, onText, signal) => client.podLog(namespace, name, container, opts, onText, signal),
   };
 }

@@ -158,6 +158,8 @@ describe('pocketkube --kubeconfig: the CLI against a remote API server (this ser
     expect(remote(['-n', 'shop', 'scale', 'deploy/web', '--replicas=2']).stdout).toBe('deployment.apps/web scaled\n');
     expect(remote(['-n', 'shop', 'wait', '--for=jsonpath={.status.readyReplicas}=2', 'deploy/web', '--timeout=20s']).status).toBe(0);
     expect(remote(['version']).stdout).toContain('Server Version: v1.32.0-pocketkube');
+    // the kubelet's log through pods/log (the pod kubectl created above)
+    expect(remote(['logs', 'talker', '--prefix']).stdout).toBe('[pod/talker/c] hello\n[pod/talker/c] world\n');
     expect(existsSync(sandbox.path('unused'))).toBe(false);
   });
 

@@ -70,6 +70,7 @@ async function ended(conn: Connection, stream: LogStream, start: string): Promis
 export async function readStreams(
   conn: Connection, streams: LogStream[], opts: LogOptions, print: (text: string, stream?: LogStream) => void, follow?: FollowOptions,
 ): Promise<TickOutcome> {
+  if (conn.podLog) return readRemoteStreams(conn, streams, opts, print, follow);
   const open: { stream: LogStream; start: string }[] = [];
   for (const stream of streams) {
     try {
@@ -86,4 +87,30 @@ export async function readStreams(
     for (let i = open.length - 1; i >= 0; i--) if (await ended(conn, open[i]!.stream, open[i]!.start)) open.splice(i, 1);
     return open.length === 0;
   }, follow.loop);
+}
+
+/** The same from a remote server's pods/log: each stream read (or followed, all at once) as it comes. */
+async function readRemoteStreams(
+  conn: Connection, streams: LogStream[], opts: LogOptions, print: (text: string, stream?: LogStream) => void, follow?: FollowOptions,
+): Promise<TickOutcome> {
+  const read = async (stream: LogStream): Promise<void> => {
+    // whole lines only (a --prefix goes before each), the rest when the stream ends
+    let pending = '';
+    const onText = (text: string): void => {
+      pending += text;
+      const end = pending.lastIndexOf('\n') + 1;
+      if (end > 0) print(pending.slice(0, end), stream);
+      pending = pending.slice(end);
+    };
+    try {
+      await conn.podLog!(stream.pod.metadata.namespace ?? 'default', stream.pod.metadata.name!, stream.container, { ...opts, follow: Boolean(follow) }, onText);
+      if (pending) print(pending, stream);
+    } catch (e) {
+      if (!follow?.ignoreErrors) throw e;
+      print(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  };
+  if (follow) await Promise.all(streams.map(read));
+  else for (const stream of streams) await read(stream);
+  return 'done';
 }
