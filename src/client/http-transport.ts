@@ -5,7 +5,7 @@
  * ExecCredential, run once per process), and the impersonation headers.
  */
 import { execFileSync } from 'node:child_process';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { RemoteTarget } from './kubeconfig.js';
 
@@ -52,7 +52,8 @@ function execCredential(target: RemoteTarget): { token?: string; cert?: Buffer; 
   return cred;
 }
 
-export function send(target: RemoteTarget, req: HttpRequest): Promise<HttpAnswer> {
+/** The URL, headers (credentials included) and TLS options of a request to the target. */
+function prepare(target: RemoteTarget, req: HttpRequest): { url: URL; https: boolean; options: RequestOptions & { headers: Record<string, string | string[]> } } {
   const url = new URL(target.server.toString().replace(/\/$/, '') + req.path);
   for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, v);
   const cred = target.exec ? execCredential(target) : {};
@@ -60,18 +61,19 @@ export function send(target: RemoteTarget, req: HttpRequest): Promise<HttpAnswer
   const headers: Record<string, string | string[]> = { Accept: 'application/json', 'User-Agent': USER_AGENT, ...req.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
   else if (target.basic) headers.Authorization = `Basic ${Buffer.from(`${target.basic.username}:${target.basic.password}`).toString('base64')}`;
+  const https = url.protocol === 'https:';
+  const tls = https ? { ca: target.ca, cert: cred.cert ?? target.cert, key: cred.key ?? target.key, rejectUnauthorized: !target.insecure } : {};
+  return { url, https, options: { method: req.method, headers, ...tls } };
+}
+
+export function send(target: RemoteTarget, req: HttpRequest): Promise<HttpAnswer> {
+  const { url, https, options } = prepare(target, req);
   const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
   if (payload !== undefined) {
-    headers['Content-Type'] = req.contentType ?? 'application/json';
+    options.headers['Content-Type'] = req.contentType ?? 'application/json';
     // Node sends a DELETE's body neither chunked nor sized unless told its length
-    headers['Content-Length'] = String(Buffer.byteLength(payload));
+    options.headers['Content-Length'] = String(Buffer.byteLength(payload));
   }
-  const https = url.protocol === 'https:';
-  const options = {
-    method: req.method,
-    headers,
-    ...(https ? { ca: target.ca, cert: cred.cert ?? target.cert, key: cred.key ?? target.key, rejectUnauthorized: !target.insecure } : {}),
-  };
   return new Promise((resolve, reject) => {
     const r = (https ? httpsRequest : httpRequest)(url, options, (res) => {
       const chunks: Buffer[] = [];
@@ -106,18 +108,8 @@ export function stream(target: RemoteTarget, req: HttpRequest, onLine: (line: st
  * with that answer.
  */
 export function streamChunks(target: RemoteTarget, req: HttpRequest, onText: (text: string) => void, signal?: AbortSignal): Promise<HttpAnswer | undefined> {
-  const url = new URL(target.server.toString().replace(/\/$/, '') + req.path);
-  for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, v);
-  const cred = target.exec ? execCredential(target) : {};
-  const token = cred.token ?? target.token;
-  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  else if (target.basic) headers.Authorization = `Basic ${Buffer.from(`${target.basic.username}:${target.basic.password}`).toString('base64')}`;
-  const https = url.protocol === 'https:';
-  const options = {
-    method: 'GET', headers, signal,
-    ...(https ? { ca: target.ca, cert: cred.cert ?? target.cert, key: cred.key ?? target.key, rejectUnauthorized: !target.insecure } : {}),
-  };
+  const { url, https, options } = prepare(target, { ...req, method: 'GET' });
+  options.signal = signal;
   return new Promise((resolve, reject) => {
     const r = (https ? httpsRequest : httpRequest)(url, options, (res) => {
       const chunks: Buffer[] = [];
