@@ -52,6 +52,12 @@ function execCredential(target: RemoteTarget): { token?: string; cert?: Buffer; 
   return cred;
 }
 
+/** kubectl's words for a server it cannot reach (refused, or a TLS failure such as an unknown authority). */
+function unreachable(url: URL, e: NodeJS.ErrnoException): Error {
+  if (e.code === 'ECONNREFUSED') return new Error(`The connection to the server ${url.host} was refused - did you specify the right host or port?`);
+  return new Error(`Unable to connect to the server: ${e.message}`);
+}
+
 /** The URL, headers (credentials included) and TLS options of a request to the target. */
 function prepare(target: RemoteTarget, req: HttpRequest): { url: URL; https: boolean; options: RequestOptions & { headers: Record<string, string | string[]> } } {
   const url = new URL(target.server.toString().replace(/\/$/, '') + req.path);
@@ -81,10 +87,7 @@ export function send(target: RemoteTarget, req: HttpRequest): Promise<HttpAnswer
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    r.on('error', (e: NodeJS.ErrnoException) => {
-      const how = e.code === 'ECONNREFUSED' ? 'connect: connection refused' : e.message;
-      reject(new Error(`The connection to the server ${url.host} was refused - did you specify the right host or port?${how === 'connect: connection refused' ? '' : ` (${how})`}`));
-    });
+    r.on('error', (e: NodeJS.ErrnoException) => reject(unreachable(url, e)));
     if (payload !== undefined) r.write(payload);
     r.end();
   });
@@ -121,7 +124,7 @@ export function streamChunks(target: RemoteTarget, req: HttpRequest, onText: (te
     });
     r.on('error', (e: NodeJS.ErrnoException) => {
       if (e.name === 'AbortError' || signal?.aborted) resolve(undefined);
-      else reject(new Error(`The connection to the server ${url.host} was refused - did you specify the right host or port?`));
+      else reject(unreachable(url, e));
     });
     r.end();
   });

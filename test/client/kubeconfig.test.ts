@@ -88,3 +88,31 @@ users:
     expect(seen).toEqual(['Bearer from-plugin', 'Bearer from-plugin']);
   });
 });
+
+describe('send over TLS', () => {
+  it("verifies the server against the kubeconfig's certificate authority, and sends the token", async () => {
+    const { generateClusterCA } = await import('../../src/apiserver/ca-cert.js');
+    const { createServer: createHttpsServer } = await import('node:https');
+    const ca = generateClusterCA(new Date(), 'localhost');
+    const seen: (string | undefined)[] = [];
+    const server = createHttpsServer({ cert: ca.cert, key: ca.key }, (req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"gitVersion":"v1.32.0"}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const config = (ca64: string) => kubeconfig(`apiVersion: v1
+kind: Config
+current-context: x
+clusters: [{name: c, cluster: {server: "https://localhost:${port}"${ca64}}}]
+contexts: [{name: x, context: {cluster: c, user: u}}]
+users: [{name: u, user: {token: secret-token}}]
+`);
+    const trusted = await send(loadKubeconfig(config(`, certificate-authority-data: ${Buffer.from(ca.cert).toString('base64')}`)), { method: 'GET', path: '/version' });
+    expect([trusted.status, trusted.text]).toEqual([200, '{"gitVersion":"v1.32.0"}']);
+    rmSync(dir, { recursive: true, force: true });
+    await expect(send(loadKubeconfig(config('')), { method: 'GET', path: '/version' })).rejects.toThrow(/^Unable to connect to the server: self[- ]signed certificate/);
+    server.close();
+    expect(seen).toEqual(['Bearer secret-token']);
+  });
+});
