@@ -28,7 +28,7 @@ const ROOTS = [
   'V1Deployment', 'V1ReplicaSet', 'V1StatefulSet', 'V1DaemonSet', 'V1ControllerRevision',
   'V1Job', 'V1CronJob', 'V1EndpointSlice', 'V1StorageClass',
   'V1Role', 'V1ClusterRole', 'V1RoleBinding', 'V1ClusterRoleBinding',
-  'V1PodDisruptionBudget', 'V1Ingress', 'V1IngressClass', 'V1NetworkPolicy', 'V1PriorityClass', 'V2HorizontalPodAutoscaler',
+  'V1PodDisruptionBudget', 'V1Ingress', 'V1IngressClass', 'V1NetworkPolicy', 'V1PriorityClass', 'V2HorizontalPodAutoscaler', 'V1HorizontalPodAutoscaler',
   'V1CustomResourceDefinition',
 ];
 

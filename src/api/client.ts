@@ -32,6 +32,12 @@ export interface WriteOptions {
   typed?: boolean;
   /** Receives the server's warnings (e.g. unknown fields with fieldValidation=Warn), as kubectl prints them. */
   onWarning?: (message: string) => void;
+  /**
+   * PATCH only: the served apiVersion the patch is written against, when it is another than the
+   * kind's own (kubectl's patch to a version's endpoint; apply of a manifest in that version). The
+   * patch applies to the object as that version shows it (KindDef.convert).
+   */
+  apiVersion?: string;
 }
 
 /** The Binding body of POST pods/<name>/binding, beside its target node. */

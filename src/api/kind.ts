@@ -46,10 +46,26 @@ export interface KindDef {
    */
   unknownFields?(obj: KubeObject, drop: boolean): string[];
   /**
-   * Other apiVersions a body of this kind may come in (a CRD's other served versions, converted
-   * with strategy None: only apiVersion changes).
+   * Other apiVersions the kind is served at (a CRD's other served versions; autoscaling/v1 of the
+   * HorizontalPodAutoscaler). Objects are stored in `version` only; see convert.
    */
   alsoServed?: string[];
+  /**
+   * Conversion between the served versions, when they differ in more than apiVersion: `obj` (in
+   * any served version) as `toApiVersion` shows it, a new object (obj is not changed). Every place
+   * that reads or writes an alsoServed version goes through convertTo(): the API server converts a
+   * body (create, update, and the object a patch written in another version applies to) into
+   * `version` before anything else; answers, watch events and the CLI's `get TYPE.VERSION.GROUP`
+   * and `apply` of a manifest in another version convert back. Absent: conversion strategy None
+   * (CRDs), only apiVersion changes.
+   */
+  convert?(obj: KubeObject, toApiVersion: string): KubeObject;
+  /**
+   * The schema type of an alsoServed version whose shape differs (`autoscaling/v1` →
+   * `V1HorizontalPodAutoscaler`): what a body in that version is checked against and what the
+   * OpenAPI document of that version publishes. Read it through schemaTypeIn().
+   */
+  versionSchemaTypes?: Record<string, string>;
   /** A custom resource's structural schema (its CRD version's openAPIV3Schema), which `explain` reads. */
   customSchema?: JSONSchemaProps;
   /** Has a /status subresource: create/update of the main resource ignore status; updateStatus changes only status. */
@@ -102,4 +118,21 @@ export function hasStrategicMerge(k: Pick<KindDef, 'schemaType'>): boolean {
 
 export function apiVersionOf(k: Pick<KindDef, 'group' | 'version'>): string {
   return k.group ? `${k.group}/${k.version}` : k.version;
+}
+
+/** obj in another served apiVersion of its kind (KindDef.convert; only apiVersion changes without one). */
+export function convertTo(k: Pick<KindDef, 'convert'>, obj: KubeObject, apiVersion: string): KubeObject {
+  if (obj.apiVersion === apiVersion) return obj;
+  return k.convert ? k.convert(obj, apiVersion) : { ...obj, apiVersion };
+}
+
+/** obj as the kind's own version has it (what columns and describers read), from any served version. */
+export function inOwnVersion(k: KindDef, obj: KubeObject): KubeObject {
+  const own = apiVersionOf(k);
+  return obj.apiVersion && obj.apiVersion !== own && k.alsoServed?.includes(obj.apiVersion) ? convertTo(k, obj, own) : obj;
+}
+
+/** The schema type of the kind in a served apiVersion (its own schemaType unless versionSchemaTypes names another). */
+export function schemaTypeIn(k: Pick<KindDef, 'schemaType' | 'versionSchemaTypes'>, apiVersion: string): string {
+  return k.versionSchemaTypes?.[apiVersion] ?? k.schemaType;
 }

@@ -10,6 +10,8 @@ export class Registry {
   private readonly byResource = new Map<string, KindDef>();
   private readonly byGvk = new Map<string, KindDef>();
   private readonly aliases = new Map<string, KindDef>();
+  /** The apiVersion a `name.version.group` alias names. */
+  private readonly aliasVersions = new Map<string, string>();
   private all: KindDef[] = [];
 
   constructor(kinds: readonly KindDef[]) {
@@ -55,6 +57,12 @@ export class Registry {
     return this.aliases.get(t) ?? this.aliases.get(t.replace(/\.$/, ''));
   }
 
+  /** The apiVersion a TYPE argument names in the `name.version.group` form (undefined otherwise). */
+  versionOf(type: string): string | undefined {
+    const t = type.toLowerCase();
+    return this.aliasVersions.get(t) ?? this.aliasVersions.get(t.replace(/\.$/, ''));
+  }
+
   /** By a manifest's apiVersion and kind (exact, as the API server does). */
   forManifest(apiVersion: string, kind: string): KindDef | undefined {
     return this.byGvk.get(`${apiVersion}/${kind}`);
@@ -70,6 +78,7 @@ export class Registry {
     this.byResource.clear();
     this.byGvk.clear();
     this.aliases.clear();
+    this.aliasVersions.clear();
     for (const k of this.all) {
       this.byResource.set(resourceOf(k), k);
       if (!this.byResource.has(k.plural)) this.byResource.set(k.plural, k);
@@ -79,7 +88,10 @@ export class Registry {
       for (const n of names) {
         if (!this.aliases.has(n)) this.aliases.set(n, k);
         this.aliases.set(`${n}.${k.group}`, k);
-        for (const v of [k.version, ...(k.alsoServed ?? []).map((av) => av.slice(av.indexOf('/') + 1))]) this.aliases.set(`${n}.${v}.${k.group}`, k);
+        for (const v of [k.version, ...(k.alsoServed ?? []).map((av) => av.slice(av.indexOf('/') + 1))]) {
+          this.aliases.set(`${n}.${v}.${k.group}`, k);
+          this.aliasVersions.set(`${n}.${v}.${k.group}`, k.group ? `${k.group}/${v}` : v);
+        }
       }
     }
   }

@@ -2,7 +2,7 @@
 import type { FieldValidation, WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
 import type { FieldError } from '../api/field-error.js';
-import type { KindDef } from '../api/kind.js';
+import { type KindDef, apiVersionOf, schemaTypeIn } from '../api/kind.js';
 import { checkStrict, dropUnknownFields, strictDecodingError } from '../api/schema/strict.js';
 import type { KubeObject } from '../api/types.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/meta.js';
@@ -16,16 +16,19 @@ export function schemaCheck(kind: KindDef, obj: KubeObject, opts: WriteOptions |
   if (opts?.typed) return [];
   const mode = opts?.fieldValidation ?? 'Strict';
   if (kind.unknownFields) return customFieldCheck(kind, obj, mode, opts);
+  // the body's own version's schema (obj may be in another served version: versionSchemaTypes)
+  const apiVersion = obj.apiVersion || apiVersionOf(kind);
+  const type = schemaTypeIn(kind, apiVersion);
   if (mode === 'Ignore') {
-    dropUnknownFields(obj, kind.schemaType);
+    dropUnknownFields(obj, type);
     return [];
   }
   if (mode === 'Warn') {
-    const warnings = dropUnknownFields(obj, kind.schemaType);
+    const warnings = dropUnknownFields(obj, type);
     for (const w of warnings) opts?.onWarning?.(w);
     return warnings;
   }
-  const err = checkStrict(obj, kind.schemaType, kind.kind, kind.version);
+  const err = checkStrict(obj, type, kind.kind, apiVersion.slice(apiVersion.indexOf('/') + 1));
   if (err) throw err;
   return [];
 }

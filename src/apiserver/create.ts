@@ -5,7 +5,7 @@
  */
 import type { WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
-import type { KindDef } from '../api/kind.js';
+import { type KindDef, inOwnVersion } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 import { newUid } from '../api/uid.js';
 import { rfc3339 } from '../util/clock.js';
@@ -31,9 +31,11 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   const owned = takeOver(input);
   // asked before anything fills the name in (a handed-over input is obj itself)
   const nameGiven = Boolean(input.metadata?.name);
-  const obj: KubeObject = owned ? input : cloneJson(input);
-  checkTypeMeta(kind, obj);
-  schemaCheck(kind, obj, opts);
+  const body: KubeObject = owned ? input : cloneJson(input);
+  checkTypeMeta(kind, body);
+  schemaCheck(kind, body, opts);
+  // a body in another served version goes on converted (a new object)
+  const obj = inOwnVersion(kind, body);
   const meta = obj.metadata;
   if (meta.resourceVersion) throw apiErrors.internal('resourceVersion should not be set on objects to be created');
   meta.namespace = scopeNamespace(kind, meta.namespace);

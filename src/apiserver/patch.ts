@@ -4,7 +4,7 @@
  */
 import type { PatchType, WriteOptions } from '../api/client.js';
 import { StatusError, apiErrors } from '../api/errors.js';
-import { type KindDef, hasStrategicMerge } from '../api/kind.js';
+import { type KindDef, convertTo, hasStrategicMerge } from '../api/kind.js';
 import { applyJsonMergePatch } from '../api/patch/json-merge.js';
 import { JsonPatchError, applyJsonPatch } from '../api/patch/json-patch.js';
 import { applyStrategicMergePatch } from '../api/patch/strategic-merge.js';
@@ -40,7 +40,10 @@ export function applyPatch(kind: KindDef, old: KubeObject, type: PatchType, patc
 
 export function patchObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): KubeObject {
   const current = loadExisting(ctx, kind, scopeNamespace(kind, namespace), name);
-  const patched = applyPatch(kind, current.old, type, patch);
+  // a patch written against another served version applies to the object in that version; the
+  // update converts the result back (checkTypeMeta)
+  const base = opts.apiVersion && kind.alsoServed?.includes(opts.apiVersion) ? convertTo(kind, current.old, opts.apiVersion) : current.old;
+  const patched = applyPatch(kind, base, type, patch);
   if (typeof patched !== 'object' || patched === null || Array.isArray(patched)) {
     throw apiErrors.badRequest('the body of the request was in an unknown format');
   }

@@ -22,15 +22,15 @@ export function objectKey(kind: KindDef, namespace: string | undefined, name: st
 
 /**
  * Fills apiVersion/kind when absent (the server decodes into the endpoint's type) and rejects a
- * body of another type, as the API server's decoder does.
+ * body of another type, as the API server's decoder does. A body may be in any served version of
+ * the kind (alsoServed): the caller checks its fields (schemaCheck) and then converts it to the
+ * kind's own version (inOwnVersion).
  */
 export function checkTypeMeta(kind: KindDef, obj: KubeObject): void {
   const expected = apiVersionOf(kind);
   if (!obj.apiVersion) obj.apiVersion = expected;
   if (!obj.kind) obj.kind = kind.kind;
-  // another served version of a custom resource: conversion strategy None changes apiVersion only
-  if (kind.alsoServed?.includes(obj.apiVersion)) obj.apiVersion = expected;
-  if (obj.apiVersion !== expected) {
+  if (obj.apiVersion !== expected && !kind.alsoServed?.includes(obj.apiVersion)) {
     throw apiErrors.badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`);
   }
   if (obj.kind !== kind.kind) {

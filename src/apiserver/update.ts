@@ -6,7 +6,7 @@
  */
 import type { WriteOptions } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
-import type { KindDef } from '../api/kind.js';
+import { type KindDef, inOwnVersion } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 import { deepEqual } from '../api/patch/json-value.js';
 import { admissionPlugins } from './admission/index.js';
@@ -80,7 +80,7 @@ function checkResourceVersion(kind: KindDef, obj: KubeObject, old: KubeObject): 
 /** PUT of the main resource. `name` is the name in the request (the URL's); the body must agree. */
 export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}, current?: { key: string; old: KubeObject }): KubeObject {
   checkBody(input);
-  const obj: KubeObject = cloneJson(input);
+  let obj: KubeObject = cloneJson(input);
   const namespace = scopeNamespace(kind, obj.metadata.namespace);
   if (!obj.metadata.name) throw apiErrors.badRequest('name is required');
   const { key, old } = current ?? loadExisting(ctx, kind, namespace, obj.metadata.name);
@@ -94,6 +94,8 @@ export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   checkTypeMeta(kind, obj);
   checkResourceVersion(kind, obj, old);
   schemaCheck(kind, obj, opts);
+  // a body in another served version goes on converted (a new object)
+  obj = inOwnVersion(kind, obj);
   kind.defaults?.(obj);
   keepServerMeta(obj, old);
   if (kind.statusSubresource) {

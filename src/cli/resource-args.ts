@@ -1,6 +1,6 @@
 import type { Client } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
-import { type KindDef, resourceOf } from '../api/kind.js';
+import { type KindDef, apiVersionOf, convertTo, resourceOf } from '../api/kind.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject } from '../api/types.js';
 
@@ -25,6 +25,21 @@ export interface ResourceSelection {
   singleItem: boolean;
   /** Whether the objects were named in the TYPE/NAME form. */
   slashForm: boolean;
+  /**
+   * The apiVersion a TYPE in the `name.version.group` form asks its objects in, when that is another
+   * served version than the kind's own (`hpa.v1.autoscaling`): they are read converted to it.
+   */
+  versions?: Map<KindDef, string>;
+}
+
+/** Notes the version a TYPE word asks for, when another than its kind's own (see ResourceSelection.versions). */
+function noteVersion(registry: Registry, type: string, kind: KindDef, versions: Map<KindDef, string>): void {
+  const v = registry.versionOf(type);
+  if (v && v !== apiVersionOf(kind)) versions.set(kind, v);
+}
+
+function withVersions(sel: ResourceSelection, versions: Map<KindDef, string>): ResourceSelection {
+  return versions.size > 0 ? { ...sel, versions } : sel;
 }
 
 /** The error kubectl prints for a TYPE the server does not serve. */
@@ -69,6 +84,7 @@ function normalise(args: string[]): string[] {
 
 export function parseResourceArgs(rawArgs: string[], registry: Registry, bin = 'pocketkube'): ResourceSelection {
   const args = normalise(rawArgs);
+  const versions = new Map<KindDef, string>();
   const slashed = args.filter((a) => a.includes('/')).length;
   if (slashed > 0 && slashed !== args.length) {
     throw new Error(
@@ -84,16 +100,22 @@ export function parseResourceArgs(rawArgs: string[], registry: Registry, bin = '
       if (!type || !name || splitTypes(type).length !== 1) {
         throw new Error('arguments in resource/name form must have a single resource and name');
       }
-      return { kind: resolveSingle(registry, type), name };
+      const kind = resolveSingle(registry, type);
+      noteVersion(registry, type, kind, versions);
+      return { kind, name };
     });
-    return { types: [], named, singleItem: named.length === 1, slashForm: true };
+    return withVersions({ types: [], named, singleItem: named.length === 1, slashForm: true }, versions);
   }
   if (args.length === 0) return { types: [], named: [], singleItem: false, slashForm: false };
   const kinds = resolveTypes(registry, args[0]);
-  if (args.length === 1) return { types: kinds, named: [], singleItem: false, slashForm: false };
+  for (const t of splitTypes(args[0])) {
+    const kind = registry.resolve(t);
+    if (kind) noteVersion(registry, t, kind, versions);
+  }
+  if (args.length === 1) return withVersions({ types: kinds, named: [], singleItem: false, slashForm: false }, versions);
   if (kinds.length > 1) throw new Error('you must specify only one resource');
   const named = args.slice(1).map((name) => ({ kind: kinds[0], name }));
-  return { types: [], named, singleItem: named.length === 1, slashForm: false };
+  return withVersions({ types: [], named, singleItem: named.length === 1, slashForm: false }, versions);
 }
 
 /**
@@ -140,7 +162,9 @@ export async function fetchSelection(
 ): Promise<{ groups: FetchedGroup[]; errors: Error[] }> {
   const groups: FetchedGroup[] = [];
   const errors: Error[] = [];
-  const add = (kind: KindDef, objs: KubeObject[]): void => {
+  const add = (kind: KindDef, read: KubeObject[]): void => {
+    const version = sel.versions?.get(kind);
+    const objs = version ? read.map((o) => convertTo(kind, o, version)) : read;
     const last = groups[groups.length - 1];
     if (last && last.kind === kind) last.objects.push(...objs);
     else groups.push({ kind, objects: [...objs] });

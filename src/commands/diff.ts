@@ -1,5 +1,5 @@
 import { isStatusError } from '../api/errors.js';
-import { resourceOf } from '../api/kind.js';
+import { convertTo, resourceOf } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 import { applyObject } from '../cli/apply/apply-object.js';
 import { KubeCommand } from '../cli/base-command.js';
@@ -45,13 +45,17 @@ export default class Diff extends KubeCommand<typeof Diff> {
         for (const t of targets) {
           const name = t.obj.metadata?.name ?? '';
           let live: KubeObject | undefined;
+          // read in the manifest's version (another served one: converted), as kubectl reads its endpoint
+          const version = t.kind.alsoServed?.includes(t.obj.apiVersion) ? t.obj.apiVersion : undefined;
           try {
             live = await conn.client.get(resourceOf(t.kind), t.namespace, name);
+            if (version) live = convertTo(t.kind, live, version);
           } catch (err) {
             if (!isStatusError(err) || err.reason !== 'NotFound') throw err;
           }
           const merged = (await applyObject(conn.client, t, 'server')).object;
-          dirs.write(diffFileName(t.kind, t.namespace, name), live, merged);
+          const shownKind = version ? { ...t.kind, version: version.slice(version.indexOf('/') + 1) } : t.kind;
+          dirs.write(diffFileName(shownKind, t.namespace, name), live, merged);
         }
       });
       const code = await runDiff(dirs.live, dirs.merged);

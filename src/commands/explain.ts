@@ -65,6 +65,9 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
       if (!apiVersion || apiVersion === apiVersionOf(found)) return found;
       const other = found.customSchema && found.alsoServed?.includes(apiVersion) ? await otherServedVersion(conn.client, found, apiVersion) : undefined;
       if (other) return other;
+      // a built-in kind's other served version with a shape of its own (autoscaling/v1 HorizontalPodAutoscaler)
+      const typeName = found.alsoServed?.includes(apiVersion) ? found.versionSchemaTypes?.[apiVersion] : undefined;
+      if (typeName) return { ...found, version: apiVersion.slice(apiVersion.indexOf('/') + 1), schemaType: typeName };
       const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
       throw new PlainError(`error: couldn't find resource for "${group}/${version}, Resource=${found.plural}"`);
     });

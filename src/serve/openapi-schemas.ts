@@ -4,7 +4,7 @@
  * resources: their CRD's structural schema, with apiVersion, kind and metadata as
  * apiextensions-apiserver adds them), and the meta types the operations refer to.
  */
-import type { KindDef } from '../api/kind.js';
+import { type KindDef, schemaTypeIn } from '../api/kind.js';
 import {
   BINDING, DELETE_OPTIONS, EVICTION, LIST_META, OBJECT_META, PATCH, SCALE, STATUS, kindSchemaName, ref,
 } from './openapi-names.js';
@@ -123,8 +123,9 @@ export function componentSchemas(kinds: readonly KindDef[], group: string, versi
   const fixed = new Set([LIST_META, STATUS, DELETE_OPTIONS, PATCH]);
   for (const k of kinds) {
     const name = kindSchemaName(k, version);
-    const builtIn = k.schemaType !== '' ? types.get(k.schemaType) : undefined;
-    if (builtIn) queue.push(k.schemaType);
+    const typeName = schemaTypeIn(k, group ? `${group}/${version}` : version);
+    const builtIn = typeName !== '' ? types.get(typeName) : undefined;
+    if (builtIn) queue.push(typeName);
     else out[name] = customSchema(k, version);
     out[`${name}List`] = listSchema(k, version, name);
     if (k.scaleSubresource) fixed.add(SCALE);

@@ -69,6 +69,10 @@ export function builtInTypeSchemas(): Map<string, TypeSchema> {
   for (const k of kinds) {
     const t = out.get(k.schemaType);
     if (t) t.schema['x-kubernetes-group-version-kind'] = [{ group: k.group, kind: k.kind, version: k.version }];
+    for (const [apiVersion, typeName] of Object.entries(k.versionSchemaTypes ?? {})) {
+      const other = out.get(typeName);
+      if (other) other.schema['x-kubernetes-group-version-kind'] = [{ group: k.group, kind: k.kind, version: apiVersion.slice(apiVersion.indexOf('/') + 1) }];
+    }
   }
   return (built = out);
 }
@@ -92,11 +96,13 @@ function typePackages(kinds: readonly KindDef[]): Map<string, string> {
     else if (prefix && PREFIXED[prefix]) pkg.set(t, PREFIXED[prefix]);
   }
   const builtIns = kinds.filter((k) => k.schemaType !== '' && schemaType(k.schemaType));
-  for (const k of builtIns) pkg.set(k.schemaType, packagePrefix(k.group, true));
-  const ordered = [...builtIns.filter((k) => k.group === ''), ...builtIns.filter((k) => k.group !== '')];
-  for (const k of ordered) {
-    const own = pkg.get(k.schemaType)!;
-    const queue = [k.schemaType];
+  // a kind's own type, and the types of its other served versions (versionSchemaTypes)
+  const rootsOf = (k: KindDef): string[] => [k.schemaType, ...Object.values(k.versionSchemaTypes ?? {}).filter((t) => schemaType(t))];
+  for (const k of builtIns) for (const t of rootsOf(k)) pkg.set(t, packagePrefix(k.group, true));
+  const ordered = [...builtIns.filter((k) => k.group === ''), ...builtIns.filter((k) => k.group !== '')].flatMap((k) => rootsOf(k));
+  for (const root of ordered) {
+    const own = pkg.get(root)!;
+    const queue = [root];
     const seen = new Set(queue);
     while (queue.length) {
       const t = queue.shift()!;

@@ -83,7 +83,8 @@ async function answerObject(req: ResourceRequest, served: ServedKind, name: stri
     case 'PATCH': {
       const type = patchType(req.headers['content-type']);
       const patch = parseJsonBody(await req.body());
-      const patched = await client.patch(resource, namespace, name, type, patch, writeOptions(req, warnings));
+      // written against the request's version (another served one: the server converts around it)
+      const patched = await client.patch(resource, namespace, name, type, patch, { ...writeOptions(req, warnings), apiVersion: served.apiVersion });
       return { code: 200, json: inServedVersion(patched, served), warnings };
     }
     case 'DELETE': {

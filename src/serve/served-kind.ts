@@ -1,9 +1,9 @@
 /**
  * Which kind a resource path names: the served kind of that group with that plural, in that version
- * (its own, or one of the other versions a CRD serves, converted with strategy None: only the
- * apiVersion differs).
+ * (its own, or one of its alsoServed versions: a CRD's others, converted with strategy None, or
+ * the HorizontalPodAutoscaler's autoscaling/v1, converted by KindDef.convert).
  */
-import { apiVersionOf, type KindDef } from '../api/kind.js';
+import { apiVersionOf, convertTo, type KindDef } from '../api/kind.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject } from '../api/types.js';
 
@@ -25,5 +25,10 @@ export function servedKind(registry: Registry, group: string, version: string, r
 /** The object as the request's version shows it (a no-op for the kind's own version). */
 export function inServedVersion(obj: KubeObject, served: ServedKind): KubeObject {
   if (served.apiVersion === apiVersionOf(served.kind) || obj.apiVersion === served.apiVersion) return obj;
-  return { ...obj, apiVersion: served.apiVersion };
+  return convertTo(served.kind, obj, served.apiVersion);
+}
+
+/** A body in the request's version as the kind's own version has it (what the store keeps). */
+export function fromServedVersion(obj: KubeObject, served: ServedKind): KubeObject {
+  return convertTo(served.kind, obj, apiVersionOf(served.kind));
 }

@@ -12,7 +12,7 @@ import { podLog } from './pod-log.js';
 import { decodeBody, methodNotAllowed, notFoundPath, parseJsonBody } from './respond.js';
 import { bodyObject, patchType, writeOptions } from './request-options.js';
 import type { Answer, ResourceRequest } from './served-cluster.js';
-import { inServedVersion, type ServedKind } from './served-kind.js';
+import { fromServedVersion, inServedVersion, type ServedKind } from './served-kind.js';
 
 export async function answerSubresource(req: ResourceRequest, served: ServedKind): Promise<Answer> {
   const { kind } = served;
@@ -45,13 +45,13 @@ async function answerStatus(req: ResourceRequest, served: ServedKind, name: stri
       const obj = await bodyObject(req, served);
       if (obj.metadata.name !== name) throw apiErrors.badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
       obj.metadata.namespace = namespace;
-      return { code: 200, json: inServedVersion(await client.updateStatus(resource, obj, writeOptions(req, warnings)), served), warnings };
+      return { code: 200, json: inServedVersion(await client.updateStatus(resource, fromServedVersion(obj, served), writeOptions(req, warnings)), served), warnings };
     }
     case 'PATCH': {
       const type = patchType(req.headers['content-type']);
       const patch = parseJsonBody(await req.body());
-      const current = await client.get(resource, namespace, name);
-      const patched = applyPatch(served.kind, current, type, patch);
+      const current = inServedVersion(await client.get(resource, namespace, name), served);
+      const patched = fromServedVersion(applyPatch(served.kind, current, type, patch), served);
       return { code: 200, json: inServedVersion(await client.updateStatus(resource, patched, writeOptions(req, warnings)), served), warnings };
     }
     default:

@@ -5,7 +5,7 @@
  * only with `-o wide`), and each row's object as PartialObjectMetadata unless the request's
  * includeObject says Object or None (kubectl reads namespaces and labels from it).
  */
-import type { KindDef } from '../api/kind.js';
+import { inOwnVersion, type KindDef } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
 
 export type IncludeObject = 'Metadata' | 'Object' | 'None';
@@ -64,7 +64,9 @@ export function toTable(objs: readonly KubeObject[], kind: KindDef, now: Date, o
       priority: c.priority ?? 0,
     })),
     rows: objs.map((obj) => {
-      const row: TableRow = { cells: kind.columns.map((c) => c.cell(obj, now)) };
+      // the columns read the kind's own version; the row's object stays in the request's
+      const own = inOwnVersion(kind, obj);
+      const row: TableRow = { cells: kind.columns.map((c) => c.cell(own, now)) };
       const object = rowObject(obj, include);
       if (object !== undefined) row.object = object;
       return row;

@@ -39,7 +39,15 @@ describe('GET /apis and /apis/{group}', () => {
       versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
       preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
     });
-    expect(list.groups.find((g) => g.name === 'autoscaling')?.preferredVersion.groupVersion).toBe('autoscaling/v2');
+    // kube 1.32: v2 preferred, v1 served too
+    expect(list.groups.find((g) => g.name === 'autoscaling')).toEqual({
+      name: 'autoscaling',
+      versions: [{ groupVersion: 'autoscaling/v2', version: 'v2' }, { groupVersion: 'autoscaling/v1', version: 'v1' }],
+      preferredVersion: { groupVersion: 'autoscaling/v2', version: 'v2' },
+    });
+    expect(apiResourceList(kindRegistry(), 'autoscaling', 'v1')?.resources.map((x) => [x.name, x.kind])).toEqual([
+      ['horizontalpodautoscalers', 'HorizontalPodAutoscaler'], ['horizontalpodautoscalers/status', 'HorizontalPodAutoscaler'],
+    ]);
   });
 
   it('puts custom resource groups after the built-in ones, by name, with every served version, highest first', () => {
@@ -136,6 +144,6 @@ describe('GET /api/v1 and /apis/{group}/{version}', () => {
     expect(apiResourceList(r, 'apps', 'v2')).toBeUndefined();
     expect(apiResourceList(r, 'events.k8s.io', 'v1')).toBeUndefined();
     expect(apiResourceList(r, 'stable.example.org', 'v2alpha1')).toBeUndefined();
-    expect(apiResourceList(r, 'autoscaling', 'v1')).toBeUndefined();
+    expect(apiResourceList(r, 'autoscaling', 'v3')).toBeUndefined();
   });
 });

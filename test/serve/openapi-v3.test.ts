@@ -39,7 +39,7 @@ describe('GET /openapi/v3', () => {
     const r = registryWith(widgetKind());
     const index = openapiV3Index(r);
     expect(Object.keys(index.paths)).toEqual([
-      'api/v1', 'apis/apps/v1', 'apis/autoscaling/v2', 'apis/batch/v1', 'apis/networking.k8s.io/v1', 'apis/policy/v1',
+      'api/v1', 'apis/apps/v1', 'apis/autoscaling/v2', 'apis/autoscaling/v1', 'apis/batch/v1', 'apis/networking.k8s.io/v1', 'apis/policy/v1',
       'apis/rbac.authorization.k8s.io/v1', 'apis/storage.k8s.io/v1', 'apis/apiextensions.k8s.io/v1', 'apis/scheduling.k8s.io/v1',
       'apis/discovery.k8s.io/v1', 'apis/example.com/v1',
     ]);
@@ -160,6 +160,11 @@ describe('a group version document', () => {
     expect(apps['io.k8s.api.core.v1.Container'].properties.imagePullPolicy.enum).toEqual(['Always', 'IfNotPresent', 'Never']);
     expect(doc(r, 'api/v1').components.schemas['io.k8s.api.core.v1.Event']).toBeDefined();
     expect(doc(r, 'apis/autoscaling/v2').components.schemas['io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler']).toBeDefined();
+    // autoscaling/v1 publishes its own shape of the HorizontalPodAutoscaler (versionSchemaTypes)
+    const v1 = doc(r, 'apis/autoscaling/v1').components.schemas;
+    expect(v1['io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerSpec'].properties).toHaveProperty('targetCPUUtilizationPercentage');
+    expect(v1['io.k8s.api.autoscaling.v1.HorizontalPodAutoscaler']['x-kubernetes-group-version-kind']).toEqual([{ group: 'autoscaling', kind: 'HorizontalPodAutoscaler', version: 'v1' }]);
+    expect(v1['io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler']).toBeUndefined();
     expect(doc(r, 'apis/apiextensions.k8s.io/v1').components.schemas['io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition'])
       .toBeDefined();
   });

@@ -164,3 +164,21 @@ describe('decodeBody', () => {
     expect(await decodeBody(text, 'application/vnd.kubernetes.protobuf')).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'héllo-ns' } });
   });
 });
+
+describe('autoscaling/v1 HorizontalPodAutoscaler', () => {
+  it('decodes what kubectl autoscale sends (a pointer field at zero kept, status as Go writes it)', () => {
+    const raw = [
+      ...objectMeta(str(1, 'web')),
+      ...msg(2, msg(1, str(1, 'Deployment'), str(2, 'web'), str(3, 'apps/v1')), int(2, 1), int(3, 5), int(4, 0)),
+      ...msg(3, int(3, 0), int(4, 0)),
+    ];
+    expect(messageNameOf('autoscaling/v1', 'HorizontalPodAutoscaler')).toBe('autoscaling.v1.HorizontalPodAutoscaler');
+    expect(decodeProtobufBody(envelope('autoscaling/v1', 'HorizontalPodAutoscaler', raw))).toEqual({
+      apiVersion: 'autoscaling/v1',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web' },
+      spec: { scaleTargetRef: { kind: 'Deployment', name: 'web', apiVersion: 'apps/v1' }, minReplicas: 1, maxReplicas: 5, targetCPUUtilizationPercentage: 0 },
+      status: { currentReplicas: 0, desiredReplicas: 0 },
+    });
+  });
+});

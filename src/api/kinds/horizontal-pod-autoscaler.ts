@@ -1,10 +1,11 @@
 /**
- * autoscaling/v2 HorizontalPodAutoscaler: defaults, validation (hpa-validation.ts), kubectl's
+ * autoscaling/v2 HorizontalPodAutoscaler (also served as autoscaling/v1: hpa-v1-conversion.ts): defaults, validation (hpa-validation.ts), kubectl's
  * columns and describer. The controller is controllers/horizontal-pod-autoscaler.ts.
  */
 import { DescribeWriter } from '../describe-writer.js';
 import type { KindDef } from '../kind.js';
 import type { KubeObject } from '../types.js';
+import { convertHorizontalPodAutoscaler } from './hpa-v1-conversion.js';
 import { validateHorizontalPodAutoscaler } from './hpa-validation.js';
 import { ageColumn, nameColumn, rfc1123z, writeMetaHeader } from './meta-columns.js';
 
@@ -156,6 +157,10 @@ export const horizontalPodAutoscalerKind: KindDef = {
   categories: ['all'],
   namespaced: true,
   schemaType: 'V2HorizontalPodAutoscaler',
+  // served as autoscaling/v1 too, as kube-apiserver 1.32 does (v2 preferred, stored)
+  alsoServed: ['autoscaling/v1'],
+  convert: convertHorizontalPodAutoscaler,
+  versionSchemaTypes: { 'autoscaling/v1': 'V1HorizontalPodAutoscaler' },
   statusSubresource: true,
   bumpsGeneration: true,
   nameRule: 'subdomain',

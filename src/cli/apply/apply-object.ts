@@ -1,6 +1,6 @@
 import type { Client, FieldValidation } from '../../api/client.js';
 import { StatusError, isStatusError } from '../../api/errors.js';
-import { type KindDef, hasStrategicMerge, resourceOf } from '../../api/kind.js';
+import { type KindDef, convertTo, hasStrategicMerge, resourceOf } from '../../api/kind.js';
 import type { KubeObject } from '../../api/types.js';
 import { createThreeWayMergePatch } from '../../api/patch/strategic-merge.js';
 import { type DryRunStrategy, apiDryRun } from '../flags.js';
@@ -39,14 +39,17 @@ export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRun
   const { modified } = withLastApplied(t.obj);
   // the server's warnings (unknown fields under --validate=warn), printed as kubectl prints them
   const warnings: string[] = [];
-  const opts = { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-client-side-apply', fieldValidation, onWarning: (w: string) => warnings.push(`Warning: ${w}`) };
+  // a manifest in another served version: the patch is written against it, the answer read in it
+  const version = t.kind.alsoServed?.includes(t.obj.apiVersion) ? t.obj.apiVersion : undefined;
+  const shown = (o: KubeObject): KubeObject => (version ? convertTo(t.kind, o, version) : o);
+  const opts = { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-client-side-apply', fieldValidation, onWarning: (w: string) => warnings.push(`Warning: ${w}`), apiVersion: version };
 
   let live = await getLive(client, t, name);
   if (!live) {
     const body = stripNulls(modified);
     if (dryRun === 'client') return { operation: 'created', object: body, warnings: [] };
     try {
-      return { operation: 'created', object: await client.create(resourceOf(t.kind), body, opts), warnings };
+      return { operation: 'created', object: shown(await client.create(resourceOf(t.kind), body, opts)), warnings };
     } catch (err) {
       throw withSource(err, `error when creating "${t.source}": `);
     }
@@ -69,7 +72,7 @@ export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRun
     }
     try {
       const object = await client.patch(resourceOf(t.kind), t.namespace, name, hasStrategicMerge(t.kind) ? 'strategic' : 'merge', patch, opts);
-      return { operation: 'configured', object, warnings };
+      return { operation: 'configured', object: shown(object), warnings };
     } catch (err) {
       if (isStatusError(err) && err.reason === 'Conflict' && attempt < MAX_PATCH_TRIES) {
         const again = await getLive(client, t, name);
@@ -86,10 +89,9 @@ export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRun
 async function getLive(client: Client, t: ApplyTarget, name: string): Promise<KubeObject | undefined> {
   try {
     const live = await client.get(resourceOf(t.kind), t.namespace, name);
-    // read in the manifest's version, as kubectl reads through its endpoint: another served
-    // version of a custom resource differs in apiVersion only (conversion strategy None)
+    // read in the manifest's version, as kubectl reads through its endpoint (KindDef.convert)
     const version = t.obj.apiVersion;
-    return version !== live.apiVersion && t.kind.alsoServed?.includes(version) ? { ...live, apiVersion: version } : live;
+    return version !== live.apiVersion && t.kind.alsoServed?.includes(version) ? convertTo(t.kind, live, version) : live;
   } catch (err) {
     if (isStatusError(err) && err.reason === 'NotFound') return undefined;
     throw withSource(err, `error when retrieving current configuration of:\n${infoLines(t, name)}\nfrom server for: "${t.source}": `);

@@ -1,4 +1,4 @@
-import type { Column, KindDef } from '../../api/kind.js';
+import { type Column, type KindDef, inOwnVersion } from '../../api/kind.js';
 import type { KubeObject } from '../../api/types.js';
 import { formatLabels } from '../../api/kinds/meta-columns.js';
 import { kindPrefix } from './name.js';
@@ -51,7 +51,9 @@ export function tableRows(objs: KubeObject[], kind: KindDef, opts: TableOptions)
   ];
   const prefix = opts.withKind ? `${kindPrefix(kind)}/` : '';
   const body = objs.map((obj) => {
-    const cells = columns.map((c, i) => (i === 0 ? prefix : '') + oneLine(c.cell(obj, opts.now)));
+    // the columns read the kind's own version (an object read in another served one is converted)
+    const own = inOwnVersion(kind, obj);
+    const cells = columns.map((c, i) => (i === 0 ? prefix : '') + oneLine(c.cell(own, opts.now)));
     const labels = obj.metadata.labels ?? {};
     return [
       ...(withNamespace ? [obj.metadata.namespace ?? ''] : []),

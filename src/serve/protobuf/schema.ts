@@ -7,6 +7,7 @@ import type { FieldSpec, MessageSpec, PackageTable, ScalarKind, ValueKind } from
 import { APPS_V1 } from './tables/apps-v1.js';
 import { AUTHENTICATION_V1 } from './tables/authentication-v1.js';
 import { AUTHORIZATION_V1 } from './tables/authorization-v1.js';
+import { AUTOSCALING_V1 } from './tables/autoscaling-v1.js';
 import { BATCH_V1 } from './tables/batch-v1.js';
 import { CORE_V1 } from './tables/core-v1.js';
 import { INTSTR } from './tables/intstr.js';
@@ -18,7 +19,7 @@ import { RESOURCE } from './tables/resource.js';
 import { SCHEDULING_V1 } from './tables/scheduling-v1.js';
 
 const TABLES: readonly PackageTable[] = [
-  APPS_V1, AUTHENTICATION_V1, AUTHORIZATION_V1, BATCH_V1, CORE_V1, INTSTR, META_V1, NETWORKING_V1, POLICY_V1, RBAC_V1, RESOURCE, SCHEDULING_V1,
+  APPS_V1, AUTHENTICATION_V1, AUTHORIZATION_V1, AUTOSCALING_V1, BATCH_V1, CORE_V1, INTSTR, META_V1, NETWORKING_V1, POLICY_V1, RBAC_V1, RESOURCE, SCHEDULING_V1,
 ];
 
 const SCALARS = new Set<string>(['s', 'i32', 'i64', 'b', 'y']);
@@ -82,6 +83,7 @@ export function messageSpecs(): Map<string, MessageSpec> {
 const GROUP_PACKAGES: Record<string, string> = {
   '': 'core',
   apps: 'apps',
+  autoscaling: 'autoscaling',
   batch: 'batch',
   'rbac.authorization.k8s.io': 'rbac',
   'networking.k8s.io': 'networking',

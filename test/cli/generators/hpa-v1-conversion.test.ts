@@ -58,7 +58,10 @@ describe('autoscaling/v1 ⇄ v2', () => {
       },
     } as KubeObject;
     expect(typedJsonCompact(hpaV2ToV1(v2))).toBe(
-      '{"kind":"HorizontalPodAutoscaler","apiVersion":"autoscaling/v1","metadata":{"name":"web","namespace":"default","uid":"u","creationTimestamp":"2025-01-01T00:00:00Z"},' +
+      '{"kind":"HorizontalPodAutoscaler","apiVersion":"autoscaling/v1","metadata":{"name":"web","namespace":"default","uid":"u","creationTimestamp":"2025-01-01T00:00:00Z",' +
+        // what v1 has no field for rides in the server's round-trip annotations
+        '"annotations":{"autoscaling.alpha.kubernetes.io/metrics":"[{\\"type\\":\\"Pods\\",\\"pods\\":{\\"metricName\\":\\"qps\\",\\"targetAverageValue\\":\\"1\\"}}]",' +
+        '"autoscaling.alpha.kubernetes.io/current-metrics":"[{\\"type\\":\\"Resource\\",\\"resource\\":{\\"name\\":\\"cpu\\",\\"currentAverageUtilization\\":42,\\"currentAverageValue\\":\\"42m\\"}}]"}},' +
         '"spec":{"scaleTargetRef":{"kind":"StatefulSet","name":"db","apiVersion":"apps/v1"},"minReplicas":1,"maxReplicas":5,"targetCPUUtilizationPercentage":60},' +
         '"status":{"observedGeneration":1,"currentReplicas":2,"desiredReplicas":3,"currentCPUUtilizationPercentage":42}}',
     );
