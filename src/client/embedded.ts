@@ -5,7 +5,6 @@
  */
 import type { Client, ListOptions } from '../api/client.js';
 import type { KubeObject } from '../api/types.js';
-import type { PodLogQuery } from './remote.js';
 import type { Registry } from '../api/registry.js';
 import type { BootstrapOptions, Cluster } from '../cluster.js';
 import type { Clock } from '../util/clock.js';
@@ -28,6 +27,16 @@ export interface Connection {
     namespace: string, name: string, container: string, opts: PodLogQuery, onText: (text: string) => void, signal?: AbortSignal,
   ): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The PodLogOptions of a pods/log request (the kubelet's LogOptions, and follow). */
+export interface PodLogQuery {
+  follow?: boolean;
+  previous?: boolean;
+  timestamps?: boolean;
+  tail?: number;
+  sinceMs?: number;
+  limitBytes?: number;
 }
 
 export interface EmbeddedOptions {

@@ -14,19 +14,9 @@ import type { KindDef } from '../api/kind.js';
 import { kindRegistry } from '../api/kinds/index.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, ObjectList } from '../api/types.js';
-import type { Connection } from './embedded.js';
+import type { Connection, PodLogQuery } from './embedded.js';
 import { type HttpAnswer, type HttpRequest, send, stream, streamChunks } from './http-transport.js';
 import { loadKubeconfig, type RemoteTarget } from './kubeconfig.js';
-
-/** The PodLogOptions of a pods/log request (the kubelet's LogOptions, and follow). */
-export interface PodLogQuery {
-  follow?: boolean;
-  previous?: boolean;
-  timestamps?: boolean;
-  tail?: number;
-  sinceMs?: number;
-  limitBytes?: number;
-}
 
 const PATCH_MEDIA: Record<PatchType, string> = {
   strategic: 'application/strategic-merge-patch+json',
@@ -64,8 +54,10 @@ export class RemoteClient implements Client {
     return kind;
   }
 
-  private path(kind: KindDef, namespace: string | undefined, name?: string, sub?: string): string {
-    const base = kind.group ? `/apis/${kind.group}/${kind.version}` : `/api/${kind.version}`;
+  /** The REST path of a kind's collection or object (in `apiVersion` when another served version is asked for). */
+  private path(kind: KindDef, namespace: string | undefined, name?: string, sub?: string, apiVersion?: string): string {
+    const gv = apiVersion ?? (kind.group ? `${kind.group}/${kind.version}` : kind.version);
+    const base = gv.includes('/') ? `/apis/${gv}` : `/api/${gv}`;
     const ns = kind.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
     return `${base}${ns}/${kind.plural}${name === undefined ? '' : `/${encodeURIComponent(name)}`}${sub ? `/${sub}` : ''}`;
   }
@@ -103,7 +95,7 @@ export class RemoteClient implements Client {
 
   patch(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): Promise<KubeObject> {
     return this.call({
-      method: 'PATCH', path: this.path(this.kind(resource), namespace, name), query: this.writeQuery(opts), body: patch, contentType: PATCH_MEDIA[type],
+      method: 'PATCH', path: this.path(this.kind(resource), namespace, name, undefined, opts?.apiVersion), query: this.writeQuery(opts), body: patch, contentType: PATCH_MEDIA[type],
     }, opts?.onWarning);
   }
 

@@ -42,3 +42,22 @@ export function kubectlAt(url: string, dir: string, args: string[]): Promise<Ran
 export function withoutAge(table: string): string {
   return table.replace(/\b\d+[smhd](\d+[smh])?\b/g, 'AGE').replace(/ +/g, ' ');
 }
+
+/**
+ * Runs a watching command (`get -w`, until its --request-timeout); once it has printed the list it
+ * starts with, runs `change`; resolves with everything it printed. (Waiting for the list, not a
+ * fixed time: under load the watcher may start later than any sleep.)
+ */
+export function watchAround(command: string, args: string[], env: NodeJS.ProcessEnv, change: () => void): Promise<string> {
+  const child = spawn(command, args, { cwd: REPO, env });
+  let out = '';
+  let changed = false;
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (!changed && out.includes('\n')) {
+      changed = true;
+      change();
+    }
+  });
+  return new Promise((resolve) => child.once('close', () => resolve(out)));
+}

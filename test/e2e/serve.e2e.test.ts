@@ -3,12 +3,12 @@
  * kubectl (when installed) works against it as against kube-apiserver — its output compared with
  * pocketkube's own commands on the same cluster, which keep working beside the server.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, CliSandbox } from './cli-runner.js';
 import { hasKubectl, SKIP_MESSAGE } from '../cli/generators/kubectl-oracle.js';
-import { kubectlAt, startServe, withoutAge } from './serve-process.js';
+import { kubectlAt, startServe, watchAround, withoutAge } from './serve-process.js';
 
 let sandbox: CliSandbox;
 let server: ChildProcess;
@@ -129,16 +129,18 @@ describe.skipIf(!hasKubectl)(hasKubectl ? 'real kubectl against serve' : `kubect
     // the control loop starts the pod a moment after the write, as a real cluster's kubelet does
     expect((await kubectl(['wait', '--for=condition=Ready', 'pod/talker', '--timeout=20s'])).code).toBe(0);
     expect((await kubectl(['logs', 'talker'])).stdout).toBe('hello\nworld\n');
-    const watching = kubectl(['get', 'configmaps', '--watch-only', '--request-timeout=4s']);
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(sandbox.run(['create', 'configmap', 'later']).code).toBe(0);
-    const watched = await watching;
-    expect(watched.stdout).toMatch(/^later\s+0\s+\d+s$/m);
+    const kubectlArgs = ['--server', base, '--cache-dir', sandbox.path('kube-cache'), 'get', 'configmaps', '-w', '--request-timeout=4s'];
+    const watched = await watchAround('kubectl', kubectlArgs, { ...process.env, KUBECONFIG: sandbox.path('no-kubeconfig') }, () => {
+      expect(sandbox.run(['create', 'configmap', 'later']).code).toBe(0);
+    });
+    expect(watched).toMatch(/^later\s+0\s+\d+s$/m);
   });
 
   it('deletes, waiting until the objects are gone', async () => {
-    const deleted = await kubectl(['delete', '-f', 'fixtures/quickstart.yaml']);
-    expect(deleted.stdout).toBe('namespace "shop" deleted\nconfigmap "web-config" deleted\ndeployment.apps "web" deleted\nservice "web" deleted\n');
+    // the objects before their namespace: its deletion would take them (a moment later, as on a real cluster)
+    const deleted = await kubectl(['delete', '-n', 'shop', 'deploy/web', 'svc/web', 'configmap/web-config']);
+    expect(deleted.stdout).toBe('deployment.apps "web" deleted\nservice "web" deleted\nconfigmap "web-config" deleted\n');
+    expect((await kubectl(['delete', 'namespace', 'shop'])).stdout).toBe('namespace "shop" deleted\n');
     expect(sandbox.run(['get', 'ns', 'shop']).code).toBe(1);
   });
 });
@@ -164,17 +166,14 @@ describe('pocketkube --kubeconfig: the CLI against a remote API server (this ser
   });
 
   it('watches through the server, and deletes', async () => {
-    const watching = new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, [BIN, '--kubeconfig', sandbox.path('kubeconfig'), 'get', 'configmaps', '-n', 'shop', '--watch-only', '--request-timeout=4s'], { env: { ...process.env, NO_COLOR: '1' } });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.once('close', () => resolve(out));
+    const args = [BIN, '--kubeconfig', sandbox.path('kubeconfig'), 'get', 'configmaps', '-n', 'shop', '-w', '--request-timeout=4s'];
+    const watched = await watchAround(process.execPath, args, { ...process.env, NO_COLOR: '1' }, () => {
+      expect(sandbox.run(['-n', 'shop', 'create', 'configmap', 'seen']).code).toBe(0);
     });
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(sandbox.run(['-n', 'shop', 'create', 'configmap', 'seen']).code).toBe(0);
-    expect(await watching).toMatch(/^seen\s+0\s+\d+s$/m);
-    const deleted = remote(['delete', '-f', 'fixtures/quickstart.yaml']);
-    expect(deleted.stdout).toBe('namespace "shop" deleted\nconfigmap "web-config" deleted\ndeployment.apps "web" deleted\nservice "web" deleted\n');
+    expect(watched).toMatch(/^seen\s+0\s+\d+s$/m);
+    const deleted = remote(['delete', '-n', 'shop', 'deploy/web', 'svc/web', 'configmap/web-config']);
+    expect(deleted.stdout).toBe('deployment.apps "web" deleted\nservice "web" deleted\nconfigmap "web-config" deleted\n');
+    expect(remote(['delete', 'namespace', 'shop']).stdout).toBe('namespace "shop" deleted\n');
   });
 
   it('says what is wrong with the kubeconfig, and refuses what needs an embedded cluster', () => {
