@@ -25,7 +25,6 @@ import { parseApiPath } from './request-path.js';
 /** The cluster as the server drives it (src/cluster.ts's Cluster). */
 export interface LiveCluster extends ServedCluster {
   refresh(): void;
-  reconcile(): Promise<void>;
   commitAndRelease(): Promise<void>;
   commitWrites(): void;
 }
@@ -105,7 +104,7 @@ export class ApiHttpServer {
       this.ticker = undefined;
       void this.exclusive(async () => {
         this.cluster.refresh();
-        await this.cluster.reconcile();
+        // runs the control loop until quiet, then commits and lets go of the lock
         await this.cluster.commitAndRelease();
         this.pumpWatches();
       }).catch((e: unknown) => this.opts.onError?.(e)).finally(() => this.scheduleTick());
@@ -128,26 +127,33 @@ export class ApiHttpServer {
     }
   }
 
+  /**
+   * A request answered with a stream that stays open (a watch, a followed pod log): started and
+   * kept among the streams pushed after every request and tick. False for any other request.
+   */
+  private async openStream(request: ResourceRequest, res: ServerResponse): Promise<boolean> {
+    const keep = (s: OpenStream | undefined): void => {
+      if (s && !s.closed) this.streams.add(s);
+    };
+    const onClose = (done: OpenStream): void => void this.streams.delete(done);
+    if (request.method === 'GET' && isWatch(request.query)) {
+      keep(await Watch.start(request, requestKind(request), res, onClose));
+      return true;
+    }
+    if (isFollow(request)) {
+      const served = requestKind(request);
+      if (served.kind.kind !== 'Pod' || served.kind.group !== '') return false;
+      keep(await LogFollow.start(request, res, onClose));
+      return true;
+    }
+    return false;
+  }
+
   private async serve(req: IncomingMessage, res: ServerResponse, url: URL, method: string, text: string): Promise<void> {
     if (this.stopped) throw new Error('the server is shutting down');
     const path = parseApiPath(url.pathname);
     this.cluster.refresh();
-    if (path.type === 'resource' && method === 'GET' && isWatch(url.searchParams)) {
-      const request: ResourceRequest = { cluster: this.cluster, method, path, query: url.searchParams, headers: req.headers, body: async () => text };
-      const served = requestKind(request);
-      const w = await Watch.start(request, served, res, (done) => this.streams.delete(done));
-      if (!w.closed) this.streams.add(w);
-      return;
-    }
-    if (path.type === 'resource' && path.resource === 'pods' && path.group === '') {
-      const request: ResourceRequest = { cluster: this.cluster, method, path, query: url.searchParams, headers: req.headers, body: async () => text };
-      if (isFollow(request)) {
-        requestKind(request);
-        const f = await LogFollow.start(request, res, (done) => this.streams.delete(done));
-        if (f && !f.closed) this.streams.add(f);
-        return;
-      }
-    }
+    if (path.type === 'resource' && (await this.openStream({ cluster: this.cluster, method, path, query: url.searchParams, headers: req.headers, body: async () => text }, res))) return;
     const writes = method !== 'GET' && method !== 'HEAD';
     let answer;
     try {
