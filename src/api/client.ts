@@ -12,7 +12,8 @@ import type { KubeObject, ObjectList } from './types.js';
 export type DryRun = 'All' | undefined;
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
-export type PatchType = 'strategic' | 'merge' | 'json';
+/** `apply`: server-side apply (application/apply-patch+yaml): the patch is the applied configuration. */
+export type PatchType = 'strategic' | 'merge' | 'json' | 'apply';
 
 export interface ListOptions {
   namespace?: string; // undefined = all namespaces
@@ -23,7 +24,12 @@ export interface ListOptions {
 export interface WriteOptions {
   dryRun?: DryRun;
   fieldValidation?: FieldValidation;
+  /** Who makes the change (metadata.managedFields); required for server-side apply. */
   fieldManager?: string;
+  /** Server-side apply only: take the fields other managers own where the values differ, instead of a 409 conflict. */
+  force?: boolean;
+  /** The subresource a write came through (`scale`), as metadata.managedFields records it. */
+  subresource?: string;
   /**
    * The body was built in this process as a typed object (the in-process components): like the body
    * of a typed Go client it has no unknown fields, so fieldValidation finds and drops nothing and the

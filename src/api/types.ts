@@ -25,7 +25,20 @@ export interface ObjectMeta {
   annotations?: Record<string, string>;
   ownerReferences?: OwnerReference[];
   finalizers?: string[];
+  /** Which manager owns which fields (server-side apply); see api/apply/. */
+  managedFields?: ManagedFieldsEntry[];
   [key: string]: unknown;
+}
+
+/** One manager's fields in metadata.managedFields (meta/v1 ManagedFieldsEntry). */
+export interface ManagedFieldsEntry {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  apiVersion: string;
+  time?: string;
+  fieldsType: 'FieldsV1';
+  fieldsV1: Record<string, unknown>;
+  subresource?: string;
 }
 
 /** Any Kubernetes object. `spec`/`status` and kind-specific fields are left loosely typed on purpose. */

@@ -12,6 +12,7 @@ import type { KubeObject } from '../api/types.js';
 import type { ServerContext } from './context.js';
 import { scopeNamespace } from './resolve.js';
 import { loadExisting, updateObject } from './update.js';
+import { applyObject } from './apply.js';
 
 /** The object with the patch applied (nothing stored): PATCH, and PATCH of the status and scale subresources. */
 export function applyPatch(kind: KindDef, old: KubeObject, type: PatchType, patch: unknown): KubeObject {
@@ -39,6 +40,8 @@ export function applyPatch(kind: KindDef, old: KubeObject, type: PatchType, patc
 }
 
 export function patchObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): KubeObject {
+  // server-side apply creates what is missing: no existing object to load first
+  if (type === 'apply') return applyObject(ctx, kind, namespace, name, patch, opts);
   const current = loadExisting(ctx, kind, scopeNamespace(kind, namespace), name);
   // a patch written against another served version applies to the object in that version; the
   // update converts the result back (checkTypeMeta)

@@ -19,6 +19,13 @@ import { cloneJson } from '../util/json-clone.js';
 import { takeOver } from '../api/hand-over.js';
 import { readOnly } from './read-only.js';
 import { expired } from './event-ttl.js';
+import { trackUpdate } from '../api/apply/server-side-apply.js';
+import { rfc3339 } from '../util/clock.js';
+
+/** The manager of a write that names none: what kube-apiserver takes from kubectl's User-Agent. */
+const DEFAULT_MANAGER = 'kubectl';
+/** The manager of the in-process components' writes (internal-client.ts marks them `typed`). */
+const CONTROLLER_MANAGER = 'kube-controller-manager';
 
 /** The stored object itself (no copy; 404 when there is none): for a writer that only reads it. */
 export function peekExisting(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): { key: string; old: Readonly<KubeObject> } {
@@ -72,13 +79,37 @@ function store(
   return { object: share ? readOnly(stored) : stored, written: true };
 }
 
+/**
+ * An update keeps the stored managedFields unless its body sets them, and, of an object that
+ * server-side apply manages (it has managedFields), records the fields it changed as the writer's
+ * (api/apply/server-side-apply.ts trackUpdate). Objects never applied server-side carry none: the
+ * control loop's writes of pods and Events cost no field tracking.
+ */
+function keepManagedFields(obj: KubeObject, old: KubeObject, opts: WriteOptions, now: string): KubeObject {
+  if (obj.metadata.managedFields === undefined && old.metadata.managedFields !== undefined) {
+    obj.metadata.managedFields = cloneJson(old.metadata.managedFields);
+  }
+  if (!old.metadata.managedFields?.length) return obj;
+  return trackUpdate(old, obj, managerOf(opts), opts.subresource, now);
+}
+
+function managerOf(opts: WriteOptions): string {
+  return opts.fieldManager ?? (opts.typed ? CONTROLLER_MANAGER : DEFAULT_MANAGER);
+}
+
 function checkResourceVersion(kind: KindDef, obj: KubeObject, old: KubeObject): void {
   const rv = obj.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw apiErrors.conflict(kind.plural, kind.group, old.metadata.name ?? '');
 }
 
-/** PUT of the main resource. `name` is the name in the request (the URL's); the body must agree. */
-export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}, current?: { key: string; old: KubeObject }): KubeObject {
+/**
+ * PUT of the main resource. `name` is the name in the request (the URL's); the body must agree.
+ * `track`: record the change in metadata.managedFields (see keepManagedFields); false for the
+ * result of a server-side apply, which recorded it already.
+ */
+export function updateObject(
+  ctx: ServerContext, kind: KindDef, input: KubeObject, opts: WriteOptions = {}, current?: { key: string; old: KubeObject }, track = true,
+): KubeObject {
   checkBody(input);
   let obj: KubeObject = cloneJson(input);
   const namespace = scopeNamespace(kind, obj.metadata.namespace);
@@ -98,6 +129,7 @@ export function updateObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
   obj = inOwnVersion(kind, obj);
   kind.defaults?.(obj);
   keepServerMeta(obj, old);
+  if (track) obj = keepManagedFields(obj, old, opts, rfc3339(ctx.clock.now()));
   if (kind.statusSubresource) {
     if (old.status === undefined) delete obj.status;
     else obj.status = cloneJson(old.status);
@@ -135,7 +167,9 @@ export function updateStatus(ctx: ServerContext, kind: KindDef, input: KubeObjec
     if (input.metadata.annotations === undefined) delete obj.metadata.annotations;
     else obj.metadata.annotations = take(input.metadata.annotations);
   }
-  const { object, written } = store(ctx, kind, key, obj, old, opts.dryRun === 'All', [], owned);
+  // the status fields of an object server-side apply manages are the writer's (subresource status)
+  const tracked = old.metadata.managedFields?.length ? trackUpdate(old, obj, managerOf(opts), 'status', rfc3339(ctx.clock.now())) : obj;
+  const { object, written } = store(ctx, kind, key, tracked, old, opts.dryRun === 'All', [], owned);
   // old itself (a no-op), or obj (a dry run, a removal) shares with the stored object: the caller
   // gets a copy, as of any read
   return written ? object : cloneJson(object);

@@ -22,6 +22,7 @@ const PATCH_MEDIA: Record<PatchType, string> = {
   strategic: 'application/strategic-merge-patch+json',
   merge: 'application/merge-patch+json',
   json: 'application/json-patch+json',
+  apply: 'application/apply-patch+yaml',
 };
 
 /** The Warning headers' texts (`299 - "text"`). */
@@ -70,7 +71,7 @@ export class RemoteClient implements Client {
   }
 
   private writeQuery(opts: WriteOptions = {}): Record<string, string | undefined> {
-    return { dryRun: opts.dryRun, fieldValidation: opts.fieldValidation, fieldManager: opts.fieldManager };
+    return { dryRun: opts.dryRun, fieldValidation: opts.fieldValidation, fieldManager: opts.fieldManager, force: opts.force ? 'true' : undefined };
   }
 
   get(resource: string, namespace: string | undefined, name: string): Promise<KubeObject> {

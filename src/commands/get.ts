@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { KubeCommand } from '../cli/base-command.js';
 import { PlainError, ReportedError, renderError } from '../cli/errors.js';
-import { allNamespacesFlag, allowMissingTemplateKeysFlag, filenameFlag, recursiveFlag, selectorFlag, templateFlag } from '../cli/flags.js';
+import { allNamespacesFlag, allowMissingTemplateKeysFlag, filenameFlag, recursiveFlag, selectorFlag, showManagedFieldsFlag, templateFlag } from '../cli/flags.js';
 import { fileSelection } from '../cli/file-selection.js';
 import { isObjectFormat, printObjects, printTableGroups } from '../cli/printers/index.js';
 import { checkNamedSelection, fetchSelection, parseResourceArgs, selectorParam } from '../cli/resource-args.js';
@@ -58,6 +58,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
       description: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...',
     }),
     'no-headers': Flags.boolean({ description: "When using the default or custom-column output format, don't print headers (default print headers).", default: false }),
+    'show-managed-fields': showManagedFieldsFlag,
     'show-kind': Flags.boolean({ description: 'If present, list the resource type for the requested object(s).', default: false }),
     'ignore-not-found': Flags.boolean({ description: 'If the requested object does not exist the command will return exit code 0.', default: false }),
     watch: Flags.boolean({ char: 'w', description: 'After listing/getting the requested object, watch for changes.', default: false }),
@@ -117,7 +118,7 @@ Use "pocketkube api-resources" for a complete list of supported resources.`;
         const found = sortBy && !single ? sortObjects(objects, sortBy) : objects;
         const text = script
           ? printScriptFormat(script, found, { single: sel.singleItem })
-          : printObjects(found, format as 'yaml' | 'json' | 'name', { single: sel.singleItem });
+          : printObjects(found, format as 'yaml' | 'json' | 'name', { single: sel.singleItem, showManagedFields: flags['show-managed-fields'] });
         return { text, errors, empty: undefined };
       }
       const sortedGroups = sortBy ? groups.map((g) => ({ ...g, objects: sortObjects(g.objects, sortBy) })) : groups;

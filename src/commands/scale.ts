@@ -61,7 +61,8 @@ export default class Scale extends KubeCommand<typeof Scale> {
           }
           if (dryRun !== 'client') {
             const next = { ...obj, spec: { ...obj.spec, replicas: f.replicas } };
-            scaled.push({ kind, obj: await conn.client.update(resourceOf(kind), next, { dryRun: apiDryRun(dryRun) }) });
+            // kubectl scales through the scale subresource, as managedFields record it
+            scaled.push({ kind, obj: await conn.client.update(resourceOf(kind), next, { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl', subresource: 'scale' }) });
           }
           const name = `${kindPrefix(kind)}/${obj.metadata.name}`;
           this.out(f.output === 'name' ? `${name}\n` : `${name} scaled${dryRunSuffix(dryRun)}\n`);

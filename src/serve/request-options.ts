@@ -5,7 +5,7 @@
 import type { DryRun, FieldValidation, PatchType, WriteOptions } from '../api/client.js';
 import { StatusError, apiErrors } from '../api/errors.js';
 import type { KubeObject } from '../api/types.js';
-import { decodeBody, notFoundPath } from './respond.js';
+import { decodeBody, notFoundPath, parseJsonBody } from './respond.js';
 import type { ResourceRequest } from './served-cluster.js';
 import { type ServedKind, servedKind } from './served-kind.js';
 
@@ -47,16 +47,16 @@ export async function bodyObject(req: ResourceRequest, served: ServedKind): Prom
 }
 
 const PATCH_TYPES: Record<string, PatchType> = {
-  'application/strategic-merge-patch+json': 'strategic',
-  'application/merge-patch+json': 'merge',
   'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/apply-patch+yaml': 'apply',
 };
 
 export function patchType(contentType: string | undefined): PatchType {
   const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const type = PATCH_TYPES[media];
   if (!type) {
-    // server-side apply (application/apply-patch+yaml) is not served
     throw new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${Object.keys(PATCH_TYPES).join(', ')}`);
   }
   return type;
@@ -76,11 +76,28 @@ export function writeOptions(req: ResourceRequest, warnings: string[]): WriteOpt
   if (!FIELD_VALIDATION.has(validation)) {
     throw apiErrors.badRequest(`fieldValidation parameter unsupported: ${validation}. Supported values: Ignore, Warn, Strict`);
   }
+  const force = req.query.get('force');
+  if (force !== null && force !== 'true' && force !== 'false') throw apiErrors.badRequest(`force: Invalid value: "${force}": must be true or false`);
   return {
     dryRun: dryRun(req),
     fieldValidation: validation as FieldValidation,
-    fieldManager: req.query.get('fieldManager') ?? undefined,
+    fieldManager: req.query.get('fieldManager') ?? userAgentManager(req.headers['user-agent']),
+    ...(force === 'true' ? { force: true } : {}),
     onWarning: (w) => warnings.push(w),
   };
+}
+
+/**
+ * The field manager of a write that names none: kube-apiserver takes the User-Agent up to its
+ * first `/` (`kubectl/v1.32.0 (linux/amd64) …` → `kubectl`), at most 128 characters.
+ */
+export function userAgentManager(userAgent: string | undefined): string | undefined {
+  if (!userAgent) return undefined;
+  return userAgent.split('/')[0]!.slice(0, 128) || undefined;
+}
+
+/** A PATCH body: YAML for server-side apply (JSON is YAML too), JSON otherwise. */
+export async function patchBody(type: PatchType, text: string): Promise<unknown> {
+  return type === 'apply' ? decodeBody(text, 'application/yaml') : parseJsonBody(text);
 }
 

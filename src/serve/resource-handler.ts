@@ -9,7 +9,7 @@ import type { DeleteOptions, PropagationPolicy } from '../api/client.js';
 import { apiErrors } from '../api/errors.js';
 import { resourceOf } from '../api/kind.js';
 import type { KubeObject } from '../api/types.js';
-import { bodyObject, dryRun, listOptions, patchType, requestKind, writeOptions } from './request-options.js';
+import { bodyObject, dryRun, listOptions, patchBody, patchType, requestKind, writeOptions } from './request-options.js';
 import { methodNotAllowed, parseJsonBody } from './respond.js';
 import type { Answer, ResourceRequest } from './served-cluster.js';
 import { inServedVersion, type ServedKind } from './served-kind.js';
@@ -82,7 +82,7 @@ async function answerObject(req: ResourceRequest, served: ServedKind, name: stri
     }
     case 'PATCH': {
       const type = patchType(req.headers['content-type']);
-      const patch = parseJsonBody(await req.body());
+      const patch = await patchBody(type, await req.body());
       // written against the request's version (another served one: the server converts around it)
       const patched = await client.patch(resource, namespace, name, type, patch, { ...writeOptions(req, warnings), apiVersion: served.apiVersion });
       return { code: 200, json: inServedVersion(patched, served), warnings };

@@ -4,6 +4,7 @@
  * request body read as JSON.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse } from 'yaml';
 import { StatusError, isStatusError } from '../api/errors.js';
 import { PROTOBUF_MEDIA_TYPE, decodeProtobufBody } from './protobuf/index.js';
 
@@ -78,7 +79,6 @@ export async function decodeBody(text: string, contentType: string | undefined):
   if (media === '' || media === 'application/json' || media === '*/*') return parseJsonBody(text);
   if (media === PROTOBUF_MEDIA_TYPE) return decodeProtobufBody(Buffer.from(text, 'latin1'));
   if (media === 'application/yaml') {
-    const { parse } = await import('yaml');
     try {
       return parse(text) as unknown;
     } catch (e) {

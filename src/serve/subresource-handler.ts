@@ -102,7 +102,7 @@ async function answerScale(req: ResourceRequest, kind: KindDef, name: string): P
   const rv = wanted.metadata?.resourceVersion;
   if (rv && rv !== current.metadata.resourceVersion) throw apiErrors.conflict(resource, kind.group, name);
   const patch = { metadata: { resourceVersion: current.metadata.resourceVersion }, spec: { replicas } };
-  const updated = await client.patch(resource, namespace, name, 'merge', patch, writeOptions(req, []));
+  const updated = await client.patch(resource, namespace, name, 'merge', patch, { ...writeOptions(req, []), subresource: 'scale' });
   return { code: 200, json: scaleOf(updated) };
 }
 

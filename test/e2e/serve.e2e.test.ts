@@ -108,6 +108,27 @@ describe.skipIf(!hasKubectl)(hasKubectl ? 'real kubectl against serve' : `kubect
     expect(theirs.stderr).toBe(ours.stderr);
   });
 
+  it('applies server-side, with the conflicts kube-apiserver reports', async () => {
+    const file = sandbox.path('ssa.yaml');
+    const deployment = (replicas: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ssa\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: ssa}\n  template:\n    metadata:\n      labels: {app: ssa}\n    spec:\n      containers:\n      - name: c\n        image: nginx:1.27\n`;
+    writeFileSync(file, deployment(2));
+    expect(await kubectl(['apply', '--server-side', '-f', file])).toMatchObject({ stdout: 'deployment.apps/ssa serverside-applied\n', code: 0 });
+    expect((await kubectl(['scale', 'deploy/ssa', '--replicas=3'])).code).toBe(0);
+    const refused = await kubectl(['apply', '--server-side', '-f', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.split('\n')[0]).toBe('error: Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas');
+    // pocketkube's own apply, through the kubeconfig, meets the same conflict and forces it
+    const viaKubeconfig = ['--kubeconfig', sandbox.path('kubeconfig')];
+    expect(sandbox.run([...viaKubeconfig, 'apply', '--server-side', '-f', file]).stderr).toBe(refused.stderr);
+    expect(sandbox.run([...viaKubeconfig, 'apply', '--server-side', '--force-conflicts', '-f', file]).stdout).toBe('deployment.apps/ssa serverside-applied\n');
+    expect((await kubectl(['get', 'deploy', 'ssa', '-o', 'jsonpath={.spec.replicas}'])).stdout).toBe('2');
+    const managers = JSON.parse((await kubectl(['get', 'deploy', 'ssa', '-o', 'json', '--show-managed-fields'])).stdout).metadata.managedFields;
+    // the scale's entry lost its only field; the controllers own the status they write
+    expect(managers.map((m: { manager: string; operation: string; subresource?: string }) => `${m.manager}/${m.operation}/${m.subresource ?? ''}`))
+      .toEqual(['kubectl/Apply/', 'kube-controller-manager/Update/status']);
+    expect((await kubectl(['delete', 'deploy', 'ssa'])).code).toBe(0);
+  });
+
   it('scales, rolls out, rolls back and waits like against kube-apiserver', async () => {
     expect((await kubectl(['-n', 'shop', 'scale', 'deploy/web', '--replicas=4'])).stdout).toBe('deployment.apps/web scaled\n');
     expect((await kubectl(['-n', 'shop', 'rollout', 'status', 'deploy/web', '--timeout=20s'])).stdout).toContain('deployment "web" successfully rolled out');

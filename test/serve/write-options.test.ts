@@ -45,18 +45,46 @@ describe('PATCH by content type', () => {
     expect((await c.client.get('deployments', 'default', 'web')).spec.replicas).toBe(4);
   });
 
-  it('answers 415 for server-side apply and for no content type', async () => {
-    for (const type of ['application/apply-patch+yaml', '']) {
+  it('answers 415 for no content type or an unknown one', async () => {
+    for (const type of ['', 'application/x-nope']) {
       const r = await patch(type, {});
       expect(r.code, type).toBe(415);
       expect(r.json).toMatchObject({ kind: 'Status', reason: 'UnsupportedMediaType' });
-      expect(r.json.message).toContain('application/strategic-merge-patch+json, application/merge-patch+json, application/json-patch+json');
+      expect(r.json.message).toBe('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml');
     }
   });
 
   it('answers 404 for a patch of a missing object', async () => {
     const r = await call(c, 'PATCH', `${DEPLOYMENTS}/nope`, { body: {}, headers: { 'content-type': 'application/merge-patch+json' } });
     expect(r).toMatchObject({ code: 404, json: { reason: 'NotFound', message: 'deployments.apps "nope" not found' } });
+  });
+});
+
+describe('server-side apply (application/apply-patch+yaml)', () => {
+  const APPLY = { 'content-type': 'application/apply-patch+yaml' };
+  const cmYaml = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  k: "${value}"\n`;
+  const CM = '/api/v1/namespaces/default/configmaps/ssa';
+
+  it('needs a field manager, creates from a YAML body and merges into what is there', async () => {
+    const missing = await call(c, 'PATCH', CM, { body: cmYaml('1'), headers: APPLY });
+    expect(missing).toMatchObject({ code: 422, json: { reason: 'Invalid', message: 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch' } });
+    const created = await call(c, 'PATCH', `${CM}?fieldManager=tool`, { body: cmYaml('1'), headers: APPLY });
+    expect(created).toMatchObject({ code: 200, json: { data: { k: '1' }, metadata: { managedFields: [{ manager: 'tool', operation: 'Apply', fieldsV1: { 'f:data': { '.': {}, 'f:k': {} } } }] } } });
+    const named = await call(c, 'PATCH', `${CM}?fieldManager=tool`, { body: cmYaml('1').replace('name: ssa', 'name: other'), headers: APPLY });
+    expect(named).toMatchObject({ code: 400, json: { message: 'the name of the object (other) does not match the name on the URL (ssa)' } });
+  });
+
+  it('names the manager of a plain write after the User-Agent, and answers a conflict with it unless forced', async () => {
+    expect((await call(c, 'PATCH', `${CM}?fieldManager=tool`, { body: cmYaml('1'), headers: APPLY })).code).toBe(200);
+    const merge = { 'content-type': 'application/merge-patch+json', 'user-agent': 'kubectl/v1.32.0 (linux/amd64) kubernetes/70d3cc9' };
+    expect((await call(c, 'PATCH', CM, { body: { data: { k: '2' } }, headers: merge })).code).toBe(200);
+    const refused = await call(c, 'PATCH', `${CM}?fieldManager=tool`, { body: cmYaml('1'), headers: APPLY });
+    expect(refused).toMatchObject({ code: 409, json: { reason: 'Conflict', message: 'Apply failed with 1 conflict: conflict with "kubectl" using v1: .data.k' } });
+    const forced = await call(c, 'PATCH', `${CM}?fieldManager=tool&force=true`, { body: cmYaml('1'), headers: APPLY });
+    expect(forced).toMatchObject({ code: 200, json: { data: { k: '1' } } });
+    expect(forced.json.metadata.managedFields.map((m: { manager: string }) => m.manager)).toEqual(['tool']);
+    const bad = await call(c, 'PATCH', `${CM}?fieldManager=tool&force=yes`, { body: cmYaml('1'), headers: APPLY });
+    expect(bad).toMatchObject({ code: 400, json: { message: 'force: Invalid value: "yes": must be true or false' } });
   });
 });
 

@@ -7,7 +7,7 @@ import { type DryRunStrategy, apiDryRun } from '../flags.js';
 import { sortedJson } from '../json-sort.js';
 import { lastAppliedOf, stripNulls, withLastApplied } from './last-applied.js';
 
-export type ApplyOperation = 'created' | 'configured' | 'unchanged';
+export type ApplyOperation = 'created' | 'configured' | 'unchanged' | 'serverside-applied';
 
 export interface ApplyResult {
   operation: ApplyOperation;
@@ -33,7 +33,9 @@ const MAX_PATCH_TRIES = 5;
  * last-applied configuration, the manifest and the live object. Errors are StatusErrors carrying
  * kubectl's source prefix.
  */
-export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRunStrategy, fieldValidation: FieldValidation = 'Strict'): Promise<ApplyResult> {
+export async function applyObject(
+  client: Client, t: ApplyTarget, dryRun: DryRunStrategy, fieldValidation: FieldValidation = 'Strict', fieldManager = 'kubectl-client-side-apply',
+): Promise<ApplyResult> {
   const name = t.obj.metadata?.name ?? '';
   if (!name && t.obj.metadata?.generateName) throw new Error(`from ${t.obj.metadata.generateName}: cannot use generate name with apply`);
   const { modified } = withLastApplied(t.obj);
@@ -42,7 +44,7 @@ export async function applyObject(client: Client, t: ApplyTarget, dryRun: DryRun
   // a manifest in another served version: the patch is written against it, the answer read in it
   const version = t.kind.alsoServed?.includes(t.obj.apiVersion) ? t.obj.apiVersion : undefined;
   const shown = (o: KubeObject): KubeObject => (version ? convertTo(t.kind, o, version) : o);
-  const opts = { dryRun: apiDryRun(dryRun), fieldManager: 'kubectl-client-side-apply', fieldValidation, onWarning: (w: string) => warnings.push(`Warning: ${w}`), apiVersion: version };
+  const opts = { dryRun: apiDryRun(dryRun), fieldManager, fieldValidation, onWarning: (w: string) => warnings.push(`Warning: ${w}`), apiVersion: version };
 
   let live = await getLive(client, t, name);
   if (!live) {

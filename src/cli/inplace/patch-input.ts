@@ -53,5 +53,8 @@ export function applyPatchLocally(kind: KindDef, obj: KubeObject, type: PatchTyp
       return applyJsonMergePatch(obj, patch);
     case 'json':
       return applyJsonPatch(obj, patch);
+    case 'apply':
+      // not one of patch's --type values (patchType() never returns it)
+      throw new Error('server-side apply is computed by the server: use apply --server-side');
   }
 }

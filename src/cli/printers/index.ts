@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../api/types.js';
 import { printNames } from './name.js';
-import { asList, toJson, toYaml } from './serialize.js';
+import { asList, forDisplay, toJson, toYaml } from './serialize.js';
 
 export { printTable, tableRows, visibleColumns, labelColumnHeader, type TableOptions } from './table.js';
 export { printTableGroups, type TableGroup } from './table-groups.js';
@@ -20,8 +20,10 @@ export function isObjectFormat(s: string | undefined): s is ObjectFormat {
  * and exactly one object, the object itself; otherwise a `kind: List` around all of them.
  * `-o name` prints one `kind.group/name` line per object either way.
  */
-export function printObjects(objs: KubeObject[], format: ObjectFormat, opts: { single?: boolean } = {}): string {
+export function printObjects(objs: KubeObject[], format: ObjectFormat, opts: { single?: boolean; showManagedFields?: boolean } = {}): string {
   if (format === 'name') return printNames(objs);
-  const value = opts.single && objs.length === 1 ? objs[0] : asList(objs);
-  return format === 'json' ? toJson(value) : toYaml(value);
+  // the items of a List too are printed without their managedFields unless asked for
+  const shown = opts.showManagedFields ? objs : objs.map(forDisplay);
+  const value = opts.single && shown.length === 1 ? shown[0] : asList(shown);
+  return format === 'json' ? toJson(value, { showManagedFields: true }) : toYaml(value, { showManagedFields: true });
 }

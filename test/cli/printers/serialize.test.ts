@@ -8,7 +8,7 @@ import type { KubeObject } from '../../../src/api/types.js';
 const pod: KubeObject = {
   kind: 'Pod',
   apiVersion: 'v1',
-  metadata: { name: 'web', namespace: 'default', resourceVersion: '7', managedFields: [{ manager: 'x' }] },
+  metadata: { name: 'web', namespace: 'default', resourceVersion: '7', managedFields: [{ manager: 'x', operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: {} }] },
   spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80 }], args: [] }] },
   status: {},
 };
