@@ -48,6 +48,13 @@ export interface FilterPlugin {
 /** Per-cycle scorer: raw scores written by `score`, then `normalize` rescales them in place to 0..100. */
 export interface NodeScorer {
   score(node: NodeInfo): number;
+  /**
+   * Set when score(node) depends on nothing but the node's own state (NodeInfo.version) and what this
+   * key says of the pod: the scheduler then keeps each node's raw score and asks again only for nodes
+   * that changed (a batch of a ReplicaSet's pods scores the same 420 nodes pod after pod, one of them
+   * changed by the placement before).
+   */
+  memo?: string;
   normalize?(scores: Float64Array, nodes: readonly NodeInfo[], count: number): void;
 }
 

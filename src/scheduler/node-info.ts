@@ -4,6 +4,9 @@ import type { HostPort, PodInfo } from './pod-info.js';
 import { emptyResource, nodeAllocatable, type Resource } from './resources.js';
 import type { Taint } from './tolerations.js';
 
+/** The source of NodeInfo.version: every NodeInfo state in the process has its own number. */
+let lastVersion = 0;
+
 export class NodeInfo {
   readonly name: string;
   readonly labels: Record<string, string>;
@@ -17,6 +20,11 @@ export class NodeInfo {
   readonly images: ReadonlyMap<string, number>;
   /** Position in the snapshot's node list (indexes per-node arrays). */
   index = -1;
+  /**
+   * This node's state: a new number, unique in the process, whenever its pods change (and for every
+   * new NodeInfo, which a changed Node object gets). Scores memoised for it hold while it is the same.
+   */
+  version = ++lastVersion;
 
   pods: PodInfo[] = [];
   readonly requested: Resource = emptyResource();
@@ -64,6 +72,7 @@ export class NodeInfo {
   }
 
   private account(p: PodInfo, sign: 1 | -1): void {
+    this.version = ++lastVersion;
     const r = this.requested;
     r.milliCPU += sign * p.requests.milliCPU;
     r.memory += sign * p.requests.memory;

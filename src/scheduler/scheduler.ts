@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '../api/types.js';
 import { prepareFilters, runFilters } from './cycle.js';
-import { Code, status } from './framework.js';
+import { Code, type NodeScorer, status } from './framework.js';
 import { fitErrorMessage, newDiagnosis, reasonHistogram, type Diagnosis } from './fit-error.js';
 import type { NodeInfo } from './node-info.js';
 import { PodInfo } from './pod-info.js';
@@ -40,6 +40,8 @@ export interface SchedulerOptions {
 export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+/** Memo keys kept at most (pod shapes scored lately); past it they start over. */
+const MAX_MEMOS = 64;
 
 /** numFeasibleNodesToFind: all nodes below 100; otherwise an adaptive share (50% - nodes/125, at least 5%), at least 100. */
 export function numFeasibleNodesToFind(numAllNodes: number, percentage = 0): number {
@@ -62,6 +64,8 @@ export class Scheduler {
   private nextStartNodeIndex = 0;
   private scores = new Float64Array(0);
   private totals = new Float64Array(0);
+  /** Memoised raw scores by plugin and memo key (see memoised()). */
+  private readonly memos = new Map<string, { raw: Float64Array; version: Float64Array }>();
 
   constructor(options: SchedulerOptions = {}) {
     this.profile = options.profile ?? defaultProfile;
@@ -155,6 +159,32 @@ export class Scheduler {
     return { ...base, nominatedNodeName: outcome.nominatedNodeName, victims: (outcome.victims ?? []).map((v) => v.pod) };
   }
 
+  /**
+   * Raw scores of a scorer whose scores depend on the node's own state alone (NodeScorer.memo), into
+   * this.scores: kept per node with the node's version, so only the nodes that changed since are
+   * scored again. Exact: a node's version names its state, and the memo key what the pod brings.
+   */
+  private memoised(plugin: string, scorer: NodeScorer, snapshot: Snapshot, feasible: NodeInfo[], count: number): void {
+    const key = `${plugin}\u0000${scorer.memo}`;
+    let m = this.memos.get(key);
+    if (!m || m.raw.length < snapshot.nodes.length) {
+      if (!m && this.memos.size >= MAX_MEMOS) this.memos.clear();
+      m = { raw: new Float64Array(snapshot.nodes.length), version: new Float64Array(snapshot.nodes.length) };
+      this.memos.set(key, m);
+    }
+    const { raw, version } = m;
+    const scores = this.scores;
+    for (let i = 0; i < count; i++) {
+      const node = feasible[i]!;
+      const at = node.index;
+      if (version[at] !== node.version) {
+        raw[at] = scorer.score(node);
+        version[at] = node.version;
+      }
+      scores[i] = raw[at]!;
+    }
+  }
+
   /** Score every feasible node, then pick uniformly among the highest totals (reservoir sampling). */
   private selectHost(pod: PodInfo, snapshot: Snapshot, feasible: NodeInfo[]): string {
     const count = feasible.length;
@@ -168,7 +198,8 @@ export class Scheduler {
     for (const { plugin, weight } of this.profile.scores) {
       const scorer = plugin.prepareScore(pod, snapshot, feasible);
       if (scorer === null) continue;
-      for (let i = 0; i < count; i++) scores[i] = scorer.score(feasible[i]!);
+      if (scorer.memo === undefined) for (let i = 0; i < count; i++) scores[i] = scorer.score(feasible[i]!);
+      else this.memoised(plugin.name, scorer, snapshot, feasible, count);
       scorer.normalize?.(scores, feasible, count);
       for (let i = 0; i < count; i++) totals[i]! += scores[i]! * weight;
     }

@@ -50,6 +50,8 @@ export class Snapshot {
   private nsLabels = new Map<string, Record<string, string>>();
   private valuesByKey = new Map<string, ReadonlySet<string>>();
   private columns = new Map<string, readonly (string | undefined)[]>();
+  /** Whether any node has a PreferNoSchedule taint (undefined: not worked out since the nodes changed). */
+  private preferNoSchedule: boolean | undefined;
   /** Nodes that host at least one pod with required anti-affinity. */
   readonly nodesWithRequiredAntiAffinity = new Set<NodeInfo>();
   /** Nodes that host at least one pod with any pod (anti-)affinity. */
@@ -109,6 +111,11 @@ export class Snapshot {
     let col = this.columns.get(key);
     if (!col) this.columns.set(key, (col = this.nodes.map((n) => n.labels[key])));
     return col;
+  }
+
+  /** Whether any node has a PreferNoSchedule taint (TaintToleration's scores differ only then). */
+  get hasPreferNoScheduleTaints(): boolean {
+    return (this.preferNoSchedule ??= this.nodes.some((n) => n.preferNoScheduleTaints.length > 0));
   }
 
   get hasImages(): boolean {
@@ -234,5 +241,6 @@ export class Snapshot {
     this.matchCounts.reset(out);
     this.valuesByKey.clear();
     this.columns.clear();
+    this.preferNoSchedule = undefined;
   }
 }

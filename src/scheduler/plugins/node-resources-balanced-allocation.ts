@@ -22,6 +22,6 @@ export function balancedAllocationScore(pod: PodInfo, node: NodeInfo): number {
 export const nodeResourcesBalancedAllocation: ScorePlugin = {
   name: NODE_RESOURCES_BALANCED_ALLOCATION,
   prepareScore(pod) {
-    return { score: (node) => balancedAllocationScore(pod, node) };
+    return { score: (node) => balancedAllocationScore(pod, node), memo: `${pod.requests.milliCPU}/${pod.requests.memory}` };
   },
 };

@@ -78,6 +78,6 @@ export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
     };
   },
   prepareScore(pod) {
-    return { score: (node) => leastAllocatedScore(pod, node) };
+    return { score: (node) => leastAllocatedScore(pod, node), memo: `${pod.nonZeroMilliCPU}/${pod.nonZeroMemory}` };
   },
 };

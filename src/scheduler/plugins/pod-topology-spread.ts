@@ -99,7 +99,11 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
 
   prepareScore(pod, snapshot, feasible) {
     if (feasible.length === 0 || snapshot.nodes.length === 0) return null;
-    const { constraints, systemDefaulted } = spreadConstraints(pod, snapshot, 'ScheduleAnyway');
+    const spread = spreadConstraints(pod, snapshot, 'ScheduleAnyway');
+    const { systemDefaulted } = spread;
+    // A system default over a label no node has (the zone, on nodes without zones) adds nothing to
+    // any node's score: left out, as are the walks over the nodes it would cost.
+    const constraints = systemDefaulted ? spread.constraints.filter((c) => snapshot.labelValues(c.topologyKey).size > 0) : spread.constraints;
     if (constraints.length === 0) return null;
     // System defaults still spread by hostname on nodes that lack a zone label.
     const requireAll = !systemDefaulted;
@@ -121,7 +125,12 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
     const zoneCounts = domainCounts(constraints, pod, snapshot, requireAll, (c) => c.topologyKey !== LABEL_HOSTNAME);
     const hasIgnored = ignored.size > 0;
     const columns = constraints.map((c) => snapshot.labelColumn(c.topologyKey));
+    // by hostname alone, a node's score is its own count of matching pods: memoisable per node
+    const memo = !hasIgnored && zoneCounts.every((z) => z === null)
+      ? `${pod.namespace}|${constraints.map((c, i) => `${c.key}|${c.maxSkew}|${weights[i]}`).join('|')}`
+      : undefined;
     return {
+      memo,
       score(node) {
         if (hasIgnored && ignored.has(node)) return 0;
         let score = 0;

@@ -26,7 +26,10 @@ export const taintToleration: FilterPlugin & ScorePlugin = {
       },
     };
   },
-  prepareScore(pod) {
+  prepareScore(pod, snapshot) {
+    // no node has a PreferNoSchedule taint: every node scores the same (100 after normalizing), which
+    // moves every total alike and so decides nothing
+    if (!snapshot.hasPreferNoScheduleTaints) return null;
     const tolerations = pod.tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
     return {
       score(node) {
