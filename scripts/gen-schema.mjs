@@ -30,6 +30,7 @@ const ROOTS = [
   'V1Role', 'V1ClusterRole', 'V1RoleBinding', 'V1ClusterRoleBinding',
   'V1PodDisruptionBudget', 'V1Ingress', 'V1IngressClass', 'V1NetworkPolicy', 'V1PriorityClass', 'V2HorizontalPodAutoscaler', 'V1HorizontalPodAutoscaler',
   'V1CustomResourceDefinition',
+  'V1ValidatingWebhookConfiguration', 'V1MutatingWebhookConfiguration', 'V1APIService', 'V1Lease', 'V1RuntimeClass',
 ];
 
 /** `V1ResourceRequirements` / `CoreV1EndpointPort` -> `ResourceRequirements` / `EndpointPort`. */

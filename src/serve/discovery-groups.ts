@@ -34,6 +34,7 @@ const GROUP_PRIORITY: Record<string, number> = {
   'storage.k8s.io': 16800,
   'admissionregistration.k8s.io': 16700,
   'apiextensions.k8s.io': 16700,
+  'apiregistration.k8s.io': 16700,
   'scheduling.k8s.io': 16600,
   'coordination.k8s.io': 16500,
   'node.k8s.io': 16300,

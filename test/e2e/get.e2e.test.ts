@@ -199,7 +199,9 @@ describe('pocketkube get / describe / api-resources / version', () => {
 
   it('lists the API versions, sorted', async () => {
     expect((await pk('api-versions')).stdout).toBe(
-      'apiextensions.k8s.io/v1\napps/v1\nautoscaling/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
+      'admissionregistration.k8s.io/v1\napiextensions.k8s.io/v1\napiregistration.k8s.io/v1\napps/v1\nautoscaling/v1\nautoscaling/v2\nbatch/v1\n'
+      + 'coordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\nnode.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nscheduling.k8s.io/v1\n'
+      + 'storage.k8s.io/v1\nv1\n');
   });
 
   it('prints the versions', async () => {

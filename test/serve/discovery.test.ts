@@ -9,7 +9,8 @@ import { gadgetKind, registryWith, widgetKind } from './custom-kinds.js';
 
 const BUILT_IN_GROUPS = [
   'apps', 'autoscaling', 'batch', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io',
-  'apiextensions.k8s.io', 'scheduling.k8s.io', 'discovery.k8s.io',
+  'admissionregistration.k8s.io', 'apiextensions.k8s.io', 'apiregistration.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io',
+  'node.k8s.io', 'discovery.k8s.io',
 ];
 
 describe('GET /version and /api', () => {

@@ -40,7 +40,8 @@ describe('GET /openapi/v3', () => {
     const index = openapiV3Index(r);
     expect(Object.keys(index.paths)).toEqual([
       'api/v1', 'apis/apps/v1', 'apis/autoscaling/v2', 'apis/autoscaling/v1', 'apis/batch/v1', 'apis/networking.k8s.io/v1', 'apis/policy/v1',
-      'apis/rbac.authorization.k8s.io/v1', 'apis/storage.k8s.io/v1', 'apis/apiextensions.k8s.io/v1', 'apis/scheduling.k8s.io/v1',
+      'apis/rbac.authorization.k8s.io/v1', 'apis/storage.k8s.io/v1', 'apis/admissionregistration.k8s.io/v1', 'apis/apiextensions.k8s.io/v1',
+      'apis/apiregistration.k8s.io/v1', 'apis/scheduling.k8s.io/v1', 'apis/coordination.k8s.io/v1', 'apis/node.k8s.io/v1',
       'apis/discovery.k8s.io/v1', 'apis/example.com/v1',
     ]);
     const url = index.paths['apis/apps/v1'].serverRelativeURL;

@@ -30,6 +30,10 @@ import { roleKind, clusterRoleKind, roleBindingKind, clusterRoleBindingKind } fr
 import { customResourceDefinitionKind } from './custom-resource-definition.js';
 import { limitRangeKind } from './limit-range.js';
 import { resourceQuotaKind } from './resource-quota.js';
+import { validatingWebhookConfigurationKind, mutatingWebhookConfigurationKind } from './webhook-configuration.js';
+import { apiServiceKind } from './api-service.js';
+import { leaseKind } from './lease.js';
+import { runtimeClassKind } from './runtime-class.js';
 
 /**
  * Every kind pocketkube serves, in discovery order. The order of the `all` category here is the
@@ -70,6 +74,11 @@ export const allKinds: KindDef[] = [
   roleBindingKind,
   clusterRoleBindingKind,
   customResourceDefinitionKind,
+  validatingWebhookConfigurationKind,
+  mutatingWebhookConfigurationKind,
+  apiServiceKind,
+  leaseKind,
+  runtimeClassKind,
 ];
 
 let registry: Registry | undefined;

@@ -5,6 +5,7 @@
 import { type FieldError, fieldErrors as fe } from '../field-error.js';
 import { validateDNS1123Label, validateDNS1123Subdomain } from '../validation/names.js';
 import { validateAnnotations, validateLabels } from '../validation/labels.js';
+import { validateTolerations } from '../validation/tolerations.js';
 import { validateContainer, validateNonNegative } from './container-validation.js';
 import { volumeSourceKeys } from './pod-spec-defaults.js';
 
@@ -14,7 +15,6 @@ export { defaultPodSpec, defaultPodTemplateSpec, defaultPodOnly, imageTag } from
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
-const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 function validateVolumes(volumes: any[] | undefined, field: string): { errs: FieldError[]; names: Set<string> } {
   const errs: FieldError[] = [];
@@ -45,24 +45,6 @@ function validateVolumes(volumes: any[] | undefined, field: string): { errs: Fie
     }
   });
   return { errs, names };
-}
-
-function validateTolerations(tolerations: any[] | undefined, field: string): FieldError[] {
-  const errs: FieldError[] = [];
-  (tolerations ?? []).forEach((t, i) => {
-    const path = `${field}[${i}]`;
-    const op = t?.operator ?? 'Equal';
-    if (!t?.key && op !== 'Exists') {
-      errs.push(fe.invalid(`${path}.operator`, op, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
-    }
-    if (t?.tolerationSeconds !== undefined && t?.effect !== 'NoExecute') {
-      errs.push(fe.invalid(`${path}.effect`, t?.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
-    }
-    if (op === 'Exists' && t?.value) errs.push(fe.invalid(`${path}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
-    else if (op !== 'Exists' && op !== 'Equal') errs.push(fe.unsupported(`${path}.operator`, op, ['Equal', 'Exists']));
-    if (t?.effect && !TAINT_EFFECTS.includes(t.effect)) errs.push(fe.unsupported(`${path}.effect`, t.effect, TAINT_EFFECTS));
-  });
-  return errs;
 }
 
 /** ValidatePodSpec at `field` (`spec`, `spec.template.spec`, …). */

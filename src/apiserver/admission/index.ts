@@ -6,6 +6,7 @@ import { limitRanger } from './limit-ranger.js';
 import { namespaceLifecycle } from './namespace-lifecycle.js';
 import { priorityAdmission } from './priority.js';
 import { resourceQuotaAdmission } from './resource-quota.js';
+import { runtimeClassAdmission } from './runtime-class.js';
 import { serviceClusterIP } from './service-cluster-ip.js';
 import { serviceNodePort } from './service-node-port.js';
 import { storageObjectInUseProtection } from './storage-object-in-use-protection.js';
@@ -19,6 +20,8 @@ export const admissionPlugins: AdmissionPlugin[] = [
   limitRanger,
   // before names are generated: its errors name a pod by its generateName, as kube-apiserver's do
   priorityAdmission,
+  // kube-apiserver runs it after Priority; here before names are generated, as Priority is
+  runtimeClassAdmission,
   generateNamePlugin,
   serviceClusterIP,
   serviceNodePort,
