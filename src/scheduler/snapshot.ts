@@ -43,7 +43,8 @@ export class Snapshot {
   readonly volumes: VolumeIndex;
   readonly matchCounts: MatchCountIndex;
   private byName = new Map<string, NodeInfo>();
-  private podNode = new Map<string, string>();
+  /** Every accounted pod by `namespace/name`, with the node it is on (a node's pod list is a scan). */
+  private podNode = new Map<string, { nodeName: string; info: PodInfo }>();
   /** Pods bound to nodes the snapshot does not know (yet). */
   private orphans = new Map<string, PodInfo[]>();
   private imageNodes = new Map<string, number>();
@@ -77,8 +78,8 @@ export class Snapshot {
 
   /** The accounted pod with this `namespace/name`, if it is on a known node. */
   podInfo(key: string): PodInfo | undefined {
-    const nodeName = this.podNode.get(key);
-    return nodeName === undefined ? undefined : this.byName.get(nodeName)?.pods.find((p) => p.key === key);
+    const at = this.podNode.get(key);
+    return at && this.byName.has(at.nodeName) ? at.info : undefined;
   }
 
   /** Whether a pod (by `namespace/name`) is accounted on a node. */
@@ -150,7 +151,7 @@ export class Snapshot {
     if (!isAssigned(pod)) return undefined;
     const nodeName: string = pod.spec.nodeName;
     const info = new PodInfo(pod, nodeName);
-    this.podNode.set(key, nodeName);
+    this.podNode.set(key, { nodeName, info });
     const node = this.byName.get(nodeName);
     if (node) this.attach(node, info);
     else this.orphans.set(nodeName, [...(this.orphans.get(nodeName) ?? []), info]);
@@ -163,15 +164,16 @@ export class Snapshot {
     const node = this.byName.get(nodeName);
     if (this.podNode.has(pod.key)) this.removePod(pod.key);
     const info = pod.boundTo(nodeName);
-    this.podNode.set(info.key, nodeName);
+    this.podNode.set(info.key, { nodeName, info });
     if (node) this.attach(node, info);
     else this.orphans.set(nodeName, [...(this.orphans.get(nodeName) ?? []), info]);
     return info;
   }
 
   removePod(key: string): void {
-    const nodeName = this.podNode.get(key);
-    if (nodeName === undefined) return;
+    const at = this.podNode.get(key);
+    if (at === undefined) return;
+    const { nodeName } = at;
     this.podNode.delete(key);
     const node = this.byName.get(nodeName);
     if (node) {
