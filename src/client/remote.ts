@@ -3,7 +3,7 @@
  * or another machine's `pocketkube serve`), chosen with `--kubeconfig FILE [--context NAME]`.
  * Commands work as on the embedded cluster; those that wait poll the API (the cluster runs by
  * itself). The kinds are pocketkube's built-in ones plus the custom resources of the cluster's
- * established CRDs.
+ * established CRDs and, without a schema, whatever else its discovery lists.
  */
 import type {
   BindOptions, Client, DeleteOptions, EvictOptions, ListOptions, PatchType, ReviewOptions, WriteOptions,
@@ -17,6 +17,7 @@ import type { KubeObject, ObjectList } from '../api/types.js';
 import type { Connection, PodLogQuery } from './embedded.js';
 import { type HttpAnswer, type HttpRequest, send, stream, streamChunks } from './http-transport.js';
 import { loadKubeconfig, type RemoteTarget } from './kubeconfig.js';
+import { discoverGroups, kindsMissingFrom } from './discovered-kinds.js';
 
 const PATCH_MEDIA: Record<PatchType, string> = {
   strategic: 'application/strategic-merge-patch+json',
@@ -190,14 +191,23 @@ export function remoteVersion(target: RemoteTarget): Promise<unknown> {
   });
 }
 
-/** Opens nothing: reads the kubeconfig, then the cluster's CRDs (one list) for its custom resources. */
+/**
+ * Opens nothing: reads the kubeconfig, then the cluster's CRDs (one list) for its custom resources
+ * and its aggregated discovery for the resources no kind here describes (discovered-kinds.ts).
+ */
 export async function openRemote(kubeconfig: string, context?: string): Promise<Connection & { target: RemoteTarget }> {
   const target = loadKubeconfig(kubeconfig, context);
   const registry = kindRegistry().copy();
   const client = new RemoteClient(target, registry);
-  const crds = await client.list('customresourcedefinitions').catch(() => ({ items: [] as KubeObject[] }));
+  const [crds, groups] = await Promise.all([
+    client.list('customresourcedefinitions').catch(() => ({ items: [] as KubeObject[] })),
+    discoverGroups(target).catch(() => []),
+  ]);
   const custom = crds.items.filter(isEstablished).map(customKindOf).filter((k): k is KindDef => k !== undefined);
   if (custom.length > 0) registry.add(custom);
+  // what else the server serves (types pocketkube does not model, aggregated APIs), schemaless
+  const discovered = kindsMissingFrom(groups, registry);
+  if (discovered.length > 0) registry.add(discovered);
   return {
     client, registry, now: () => new Date(), serverVersion: () => remoteVersion(target), close: async () => undefined, target,
     watch: (resource, opts, onEvent, signal) => client.watch(resource, opts, onEvent, signal),

@@ -11,6 +11,7 @@ import { openapiV3Document, openapiV3Index } from './openapi-v3.js';
 import type { ApiPath } from './request-path.js';
 import { answerResource } from './resource-handler.js';
 import { decodeBody, methodNotAllowed, notFoundPath } from './respond.js';
+import { acceptsAggregated, aggregatedDiscovery, aggregatedMediaType } from './discovery-aggregated.js';
 import type { Answer, ServedCluster } from './served-cluster.js';
 
 export interface ApiRequest {
@@ -45,8 +46,8 @@ export async function answerApi(req: ApiRequest): Promise<Answer> {
   switch (path.type) {
     case 'version': return found(versionDocument());
     case 'health': return { code: 200, text: 'ok' };
-    case 'core-versions': return found(coreApiVersions(req.host));
-    case 'group-list': return found(apiGroupList(registry));
+    case 'core-versions': return aggregated(req, true) ?? found(coreApiVersions(req.host));
+    case 'group-list': return aggregated(req, false) ?? found(apiGroupList(registry));
     case 'group': return found(apiGroup(registry, path.group));
     case 'resource-list': return found(apiResourceList(registry, path.group, path.version));
     case 'openapi-v2': return openapiV2(req.headers.accept);
@@ -58,6 +59,14 @@ export async function answerApi(req: ApiRequest): Promise<Answer> {
     default:
       throw notFoundPath();
   }
+}
+
+/** GET /api or /apis as aggregated discovery, when the Accept header asks for it (kubectl does). */
+function aggregated(req: ApiRequest, core: boolean): Answer | undefined {
+  const version = acceptsAggregated(req.headers.accept);
+  if (!version) return undefined;
+  const doc = aggregatedDiscovery(req.cluster.registry, core, version);
+  return { code: 200, bytes: Buffer.from(JSON.stringify(doc)), contentType: aggregatedMediaType(version) };
 }
 
 /** Impersonate-User / Impersonate-Group (kubectl --as / --as-group) apply to the review's subject. */
