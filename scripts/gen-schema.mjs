@@ -31,6 +31,7 @@ const ROOTS = [
   'V1PodDisruptionBudget', 'V1Ingress', 'V1IngressClass', 'V1NetworkPolicy', 'V1PriorityClass', 'V2HorizontalPodAutoscaler', 'V1HorizontalPodAutoscaler',
   'V1CustomResourceDefinition',
   'V1ValidatingWebhookConfiguration', 'V1MutatingWebhookConfiguration', 'V1APIService', 'V1Lease', 'V1RuntimeClass',
+  'V1CSIDriver', 'V1CSINode', 'V1VolumeAttachment', 'V1PodTemplate',
 ];
 
 /** `V1ResourceRequirements` / `CoreV1EndpointPort` -> `ResourceRequirements` / `EndpointPort`. */

@@ -1,7 +1,7 @@
 /**
  * The platform kinds install manifests carry besides workloads: webhook configurations (cert-manager,
- * ingress-nginx), the APIService of metrics-server, Leases and RuntimeClasses, with the RuntimeClass
- * admission plugin acting on the pods that name one.
+ * ingress-nginx), the APIService of metrics-server, Leases, RuntimeClasses (with the RuntimeClass
+ * admission plugin acting on the pods that name one) and CSIDrivers.
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ describe('platform kinds', () => {
         'runtimeclass.node.k8s.io/gvisor created',
         'lease.coordination.k8s.io/my-lock created',
         'pod/sandboxed created',
+        'csidriver.storage.k8s.io/ebs.csi.aws.com created',
         '',
       ].join('\n'),
     });
@@ -30,6 +31,8 @@ describe('platform kinds', () => {
     expect(rows(['get', 'validatingwebhookconfigurations'])).toEqual(['cert-manager-webhook', '1']);
     expect(rows(['get', 'runtimeclass'])).toEqual(['gvisor', 'runsc']);
     expect(rows(['get', 'leases'])).toEqual(['my-lock', 'controller-0']);
+    // the CSIDriver defaults fill its columns
+    expect(rows(['get', 'csidrivers'])).toEqual(['ebs.csi.aws.com', 'true', 'false', 'false', '<unset>', 'false', 'Persistent']);
     // the server's defaults, as kube-apiserver stores them
     const webhook = JSON.parse(sb.run(['get', 'validatingwebhookconfiguration', 'cert-manager-webhook', '-o', 'json']).stdout).webhooks[0];
     expect(webhook).toMatchObject({ namespaceSelector: {}, objectSelector: {}, clientConfig: { service: { port: 443 } }, rules: [{ scope: '*' }] });

@@ -34,6 +34,10 @@ import { validatingWebhookConfigurationKind, mutatingWebhookConfigurationKind } 
 import { apiServiceKind } from './api-service.js';
 import { leaseKind } from './lease.js';
 import { runtimeClassKind } from './runtime-class.js';
+import { csiDriverKind } from './csi-driver.js';
+import { csiNodeKind } from './csi-node.js';
+import { volumeAttachmentKind } from './volume-attachment.js';
+import { podTemplateKind } from './pod-template.js';
 
 /**
  * Every kind pocketkube serves, in discovery order. The order of the `all` category here is the
@@ -79,6 +83,10 @@ export const allKinds: KindDef[] = [
   apiServiceKind,
   leaseKind,
   runtimeClassKind,
+  csiDriverKind,
+  csiNodeKind,
+  volumeAttachmentKind,
+  podTemplateKind,
 ];
 
 let registry: Registry | undefined;
