@@ -1,6 +1,6 @@
 import { KubeCommand } from '../cli/base-command.js';
 import { applyObject } from '../cli/apply/apply-object.js';
-import { applyServerSide, checkServerSideFlags } from '../cli/apply/server-side.js';
+import { applyServerSide, checkServerSideFlags, CLIENT_SIDE_MANAGER } from '../cli/apply/server-side.js';
 import { ReportedError, renderErrors } from '../cli/errors.js';
 import { dryRunFlag, dryRunStrategy, dryRunSuffix, fieldValidationOf, filenameFlag, outputFlag, recursiveFlag, validateFlag, writeOutput } from '../cli/flags.js';
 import { loadManifests } from '../cli/manifests.js';
@@ -10,8 +10,6 @@ import type { KubeObject } from '../api/types.js';
 import { Flags } from '@oclif/core';
 import { parseSelector } from '../api/label-selector.js';
 import { checkPruneFlags, objectKey, prune, pruneKinds } from '../cli/prune.js';
-
-const CLIENT_SIDE_MANAGER = 'kubectl-client-side-apply';
 
 export default class Apply extends KubeCommand<typeof Apply> {
   static override summary = 'Apply a configuration to a resource by file name or stdin';

@@ -72,6 +72,23 @@ describe('apply --server-side', () => {
     expect(sb.run(['get', 'rs', '-l', 'app=web', '-o', 'jsonpath={.items[0].status.replicas}']).stdout).toBe('2');
   });
 
+  it('diffs what a server-side apply would change, and its conflicts', () => {
+    const file = sb.path('diff.json');
+    writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'diffed' }, data: { k: 'one' } }));
+    expect(sb.run(['apply', '--server-side', '-f', file]).code).toBe(0);
+    expect(sb.run(['diff', '--server-side', '-f', file])).toMatchObject({ code: 0, stdout: '' });
+    writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'diffed' }, data: { k: 'two' } }));
+    const changed = sb.run(['diff', '--server-side', '-f', file]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/^-  k: one\n\+  k: two$/m);
+    // nothing was written
+    expect(sb.run(['get', 'configmap', 'diffed', '-o', 'jsonpath={.data.k}']).stdout).toBe('one');
+    const conflicted = sb.run(['diff', '--server-side', '--field-manager', 'other', '-f', file]);
+    expect(conflicted.code).toBe(2);
+    expect(conflicted.stderr.split('\n')[0]).toBe('error: Apply failed with 1 conflict: conflict with "kubectl": .data.k');
+    expect(sb.run(['diff', '--server-side', '--force-conflicts', '--field-manager', 'other', '-f', file]).code).toBe(1);
+  });
+
   it('applies a CustomResourceDefinition too large for the last-applied annotation', () => {
     const description = 'x'.repeat(150_000);
     const crd = {

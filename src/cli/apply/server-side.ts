@@ -9,6 +9,9 @@ import { isStatusError } from '../../api/errors.js';
 import { type DryRunStrategy, apiDryRun } from '../flags.js';
 import type { ApplyResult, ApplyTarget } from './apply-object.js';
 
+/** kubectl apply's (and diff's) --field-manager default; --server-side means `kubectl` unless named. */
+export const CLIENT_SIDE_MANAGER = 'kubectl-client-side-apply';
+
 export interface ServerSideOptions {
   fieldManager: string;
   force: boolean;
