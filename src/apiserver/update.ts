@@ -80,13 +80,19 @@ function store(
 }
 
 /**
- * An update keeps the stored managedFields unless its body sets them, and, of an object that
- * server-side apply manages (it has managedFields), records the fields it changed as the writer's
- * (api/apply/server-side-apply.ts trackUpdate). Objects never applied server-side carry none: the
+ * An update keeps the stored managedFields unless its body sets them (an empty list clears them),
+ * and, of an object that server-side apply manages (it has managedFields), records the fields it
+ * changed as the writer's (api/apply/server-side-apply.ts trackUpdate). Objects never applied server-side carry none: the
  * control loop's writes of pods and Events cost no field tracking.
  */
 function keepManagedFields(obj: KubeObject, old: KubeObject, opts: WriteOptions, now: string): KubeObject {
-  if (obj.metadata.managedFields === undefined && old.metadata.managedFields !== undefined) {
+  const given = obj.metadata.managedFields;
+  // an empty list is how a client clears them (kube-apiserver's reset)
+  if (Array.isArray(given) && given.length === 0) {
+    delete obj.metadata.managedFields;
+    return obj;
+  }
+  if (given === undefined && old.metadata.managedFields !== undefined) {
     obj.metadata.managedFields = cloneJson(old.metadata.managedFields);
   }
   if (!old.metadata.managedFields?.length) return obj;

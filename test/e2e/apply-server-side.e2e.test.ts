@@ -36,6 +36,17 @@ describe('apply --server-side', () => {
     expect(sb.run(['get', 'configmap', 'settings', '-o', 'yaml']).stdout).not.toContain('managedFields');
   });
 
+  it('keeps managedFields through updates that leave them out, and clears them for an empty list', () => {
+    const file = sb.path('reset.json');
+    writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'reset' }, data: { k: 'v' } }));
+    expect(sb.run(['apply', '--server-side', '-f', file]).code).toBe(0);
+    const managers = () => sb.run(['get', 'configmap', 'reset', '-o', 'jsonpath={.metadata.managedFields[*].manager}', '--show-managed-fields']).stdout;
+    expect(sb.run(['annotate', 'configmap', 'reset', 'note=x']).code).toBe(0);
+    expect(managers()).toBe('kubectl kubectl-annotate');
+    expect(sb.run(['patch', 'configmap', 'reset', '--type=merge', '-p', '{"metadata":{"managedFields":[]}}']).code).toBe(0);
+    expect(managers()).toBe('');
+  });
+
   it('refuses fields another manager owns with another value, until --force-conflicts', () => {
     const file = sb.path('other.json');
     writeFileSync(file, configMap({ a: '99' }));
