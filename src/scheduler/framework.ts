@@ -38,7 +38,17 @@ export const SKIP = Object.freeze({ kind: 'skip' as const });
 export type PreFilterOutcome =
   | typeof SKIP
   | { readonly kind: 'reject'; readonly status: Status }
-  | { readonly kind: 'filter'; readonly filter: NodeFilter; readonly nodeNames?: ReadonlySet<string> };
+  | {
+      readonly kind: 'filter';
+      readonly filter: NodeFilter;
+      readonly nodeNames?: ReadonlySet<string>;
+      /**
+       * Set when the filter's verdict depends on nothing but the node's own state (NodeInfo.version)
+       * and what this key says of the pod: when every filter of a cycle has one, the scheduler keeps
+       * which nodes passed them all and does not run the filters again on a node that has not changed.
+       */
+      readonly memo?: string;
+    };
 
 export interface FilterPlugin {
   readonly name: string;

@@ -64,7 +64,7 @@ export class Scheduler {
   private nextStartNodeIndex = 0;
   private scores = new Float64Array(0);
   private totals = new Float64Array(0);
-  /** Memoised raw scores by plugin and memo key (see memoised()). */
+  /** Memoised raw scores by plugin and memo key (see memoised()), and filter passes (findFeasible). */
   private readonly memos = new Map<string, { raw: Float64Array; version: Float64Array }>();
 
   constructor(options: SchedulerOptions = {}) {
@@ -134,12 +134,21 @@ export class Scheduler {
     const feasible = new Array<NodeInfo>(Math.min(toFind, n));
     let found = 0;
     let processed = 0;
+    // which nodes passed these filters, by the node version they passed in (PreFilterOutcome.memo)
+    const passed = prepared.memo === undefined ? undefined : this.versionsFor(`filters\u0000${prepared.memo}`, snapshot).version;
     for (let i = 0; i < n && found < toFind; i++) {
       const node = nodes[(this.nextStartNodeIndex + i) % n]!;
       processed++;
+      if (passed !== undefined && passed[node.index] === node.version) {
+        feasible[found++] = node;
+        continue;
+      }
       const st = runFilters(filters, node);
-      if (st === null) feasible[found++] = node;
-      else d.statuses.set(node, st);
+      if (st !== null) d.statuses.set(node, st);
+      else {
+        feasible[found++] = node;
+        if (passed !== undefined) passed[node.index] = node.version;
+      }
     }
     feasible.length = found;
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % snapshot.nodes.length;
@@ -165,14 +174,7 @@ export class Scheduler {
    * scored again. Exact: a node's version names its state, and the memo key what the pod brings.
    */
   private memoised(plugin: string, scorer: NodeScorer, snapshot: Snapshot, feasible: NodeInfo[], count: number): void {
-    const key = `${plugin}\u0000${scorer.memo}`;
-    let m = this.memos.get(key);
-    if (!m || m.raw.length < snapshot.nodes.length) {
-      if (!m && this.memos.size >= MAX_MEMOS) this.memos.clear();
-      m = { raw: new Float64Array(snapshot.nodes.length), version: new Float64Array(snapshot.nodes.length) };
-      this.memos.set(key, m);
-    }
-    const { raw, version } = m;
+    const { raw, version } = this.versionsFor(`${plugin}\u0000${scorer.memo}`, snapshot);
     const scores = this.scores;
     for (let i = 0; i < count; i++) {
       const node = feasible[i]!;
@@ -183,6 +185,17 @@ export class Scheduler {
       }
       scores[i] = raw[at]!;
     }
+  }
+
+  /** The memo of a key (scores or filter passes): per node index, a value and the node version it holds for. */
+  private versionsFor(key: string, snapshot: Snapshot): { raw: Float64Array; version: Float64Array } {
+    let m = this.memos.get(key);
+    if (!m || m.raw.length < snapshot.nodes.length) {
+      if (!m && this.memos.size >= MAX_MEMOS) this.memos.clear();
+      m = { raw: new Float64Array(snapshot.nodes.length), version: new Float64Array(snapshot.nodes.length) };
+      this.memos.set(key, m);
+    }
+    return m;
   }
 
   /** Score every feasible node, then pick uniformly among the highest totals (reservoir sampling). */

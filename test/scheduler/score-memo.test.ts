@@ -1,19 +1,35 @@
 /**
- * Memoised raw scores (NodeScorer.memo) must change nothing: a batch scheduled with them places every
- * pod where the same scheduler without them does, as nodes fill up, pods leave and nodes change.
+ * Memoised raw scores (NodeScorer.memo) and filter passes (PreFilterOutcome.memo) must change
+ * nothing: a batch scheduled with them places every pod where the same scheduler without them does,
+ * as nodes fill up (some to the point of refusing pods), pods leave and nodes change.
  */
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/api/types.js';
-import type { ScorePlugin } from '../../src/scheduler/framework.js';
+import type { FilterPlugin, NodeFilter, ScorePlugin } from '../../src/scheduler/framework.js';
 import { defaultProfile, type Profile } from '../../src/scheduler/profile.js';
 import { Scheduler } from '../../src/scheduler/scheduler.js';
 import { PodInfo } from '../../src/scheduler/pod-info.js';
 import { Snapshot } from '../../src/scheduler/snapshot.js';
 import { node, pod } from './fixtures.js';
 
-/** The default profile with every scorer's memo taken away. */
+/** Nodes the resource filter refused, in runs without memos. */
+const stats = { refusals: 0 };
+
+/** The default profile with every filter's and scorer's memo taken away. */
 const unmemoised: Profile = {
-  ...defaultProfile,
+  filters: defaultProfile.filters.map((plugin): FilterPlugin => ({
+    name: plugin.name,
+    prepareFilter(p, snapshot) {
+      const out = plugin.prepareFilter(p, snapshot);
+      if (out.kind !== 'filter') return out;
+      const filter: NodeFilter = (n) => {
+        const verdict = out.filter(n);
+        if (verdict !== null && plugin.name === 'NodeResourcesFit') stats.refusals++;
+        return verdict;
+      };
+      return { kind: 'filter', filter, ...(out.nodeNames ? { nodeNames: out.nodeNames } : {}) };
+    },
+  })),
   scores: defaultProfile.scores.map(({ plugin, weight }) => {
     const bare: ScorePlugin = {
       name: plugin.name,
@@ -39,8 +55,8 @@ function owned(name: string, owner: string, cpu: string, memory: string): KubeOb
 }
 
 function world(): Snapshot {
-  // 150 nodes (past 100, so each pod scores a sample), of three sizes, some with a pod already
-  const nodes = Array.from({ length: 150 }, (_, i) => node(`n-${i}`, { cpu: ['2', '4', '8'][i % 3], memory: ['4Gi', '8Gi', '32Gi'][i % 3] }));
+  // 150 nodes (past 100, so each pod scores a sample), of three sizes (the small ones fill up), some with a pod already
+  const nodes = Array.from({ length: 150 }, (_, i) => node(`n-${i}`, { cpu: ['300m', '4', '8'][i % 3], memory: ['4Gi', '8Gi', '32Gi'][i % 3] }));
   const running = Array.from({ length: 40 }, (_, i) => ({ ...owned(`old-${i}`, 'web', '300m', '256Mi'), spec: { ...owned(`old-${i}`, 'web', '300m', '256Mi').spec, nodeName: `n-${(i * 7) % 150}` } }));
   return new Snapshot({ nodes, pods: running, replicaSets: [rs('web'), rs('api')] } as never);
 }
@@ -61,12 +77,15 @@ function placements(profile: Profile | undefined): string[] {
   return out;
 }
 
-describe('memoised scores', () => {
+describe('memoised scores and filter passes', () => {
   it('place every pod where scoring every node afresh places it', () => {
     const memoised = placements(undefined);
+    const fresh = placements(unmemoised);
     expect(memoised).toHaveLength(270);
     expect(memoised.filter((p) => p.endsWith('@none'))).toEqual([]);
-    expect(memoised).toEqual(placements(unmemoised));
+    // the small nodes were full at times: their filters said no (and yes again once pods left)
+    expect(stats.refusals).toBeGreaterThan(0);
+    expect(memoised).toEqual(fresh);
   });
 
   it('are offered by the resource and spreading scorers', () => {

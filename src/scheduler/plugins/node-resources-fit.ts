@@ -56,8 +56,11 @@ export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
 export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
   name: NODE_RESOURCES_FIT,
   prepareFilter(pod) {
+    const r = pod.requests;
+    const scalar = r.scalar ? [...r.scalar].map(([k, v]) => `${k}=${v}`).join(',') : '';
     return {
       kind: 'filter',
+      memo: `${r.milliCPU}/${r.memory}/${r.ephemeralStorage}/${scalar}`,
       filter(node) {
         // Fast path: everything fits (the common case), without building a reasons list.
         const r = pod.requests;

@@ -12,6 +12,6 @@ export const nodeUnschedulable: FilterPlugin = {
   name: NODE_UNSCHEDULABLE,
   prepareFilter(pod) {
     if (tolerationsTolerate(pod.tolerations, unschedulableTaint)) return SKIP;
-    return { kind: 'filter', filter: (node) => (node.unschedulable ? rejected : null) };
+    return { kind: 'filter', filter: (node) => (node.unschedulable ? rejected : null), memo: '' };
   },
 };

@@ -19,6 +19,7 @@ export const taintToleration: FilterPlugin & ScorePlugin = {
     const tolerations = pod.tolerations;
     return {
       kind: 'filter',
+      memo: tolerations.length === 0 ? '' : JSON.stringify(tolerations),
       filter(node) {
         if (node.taints.length === 0) return null;
         const t = findUntoleratedTaint(node.taints, tolerations, hardEffect);
