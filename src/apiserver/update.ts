@@ -82,8 +82,8 @@ function store(
 /**
  * An update keeps the stored managedFields unless its body sets them (an empty list clears them),
  * and, of an object that server-side apply manages (it has managedFields), records the fields it
- * changed as the writer's (api/apply/server-side-apply.ts trackUpdate). Objects never applied server-side carry none: the
- * control loop's writes of pods and Events cost no field tracking.
+ * changed as the writer's (api/apply/server-side-apply.ts trackUpdate). Objects never applied
+ * server-side carry none: the control loop's writes of pods and Events cost no field tracking.
  */
 function keepManagedFields(obj: KubeObject, old: KubeObject, opts: WriteOptions, now: string): KubeObject {
   const given = obj.metadata.managedFields;

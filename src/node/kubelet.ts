@@ -7,7 +7,7 @@
  * pods are synced) and `namespace:<ns>` (a Secret, ConfigMap or claim changed: blocked pods there
  * are synced).
  */
-import type { Client } from '../api/client.js';
+import type { Client, WriteOptions } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
 import { EventRecorder } from '../api/event-recorder.js';
 import { getOptional } from '../api/get-optional.js';
@@ -30,6 +30,8 @@ import { podBehaviour } from './runtime-config.js';
 const NODE_KEY = 'node:';
 const NAMESPACE_KEY = 'namespace:';
 const rfc = (ms: number) => rfc3339(new Date(ms));
+/** The kubelet's pod status writes, as metadata.managedFields name their manager. */
+const KUBELET_WRITES: WriteOptions = { fieldManager: 'kubelet' };
 
 function internalIP(node: KubeObject): string {
   return (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '';
@@ -80,7 +82,7 @@ export class Kubelet {
       }
       if (now < stopAt) {
         applyPodConditions(pod, rfc(now));
-        pod = await ctx.client.updateStatus('pods', pod);
+        pod = await ctx.client.updateStatus('pods', pod, KUBELET_WRITES);
       }
     }
     if (now < stopAt && running.length > 0) return { requeueAfter: stopAt - now };
@@ -138,7 +140,7 @@ export class Kubelet {
     let written = pod;
     if (!deepEqual(result.status, pod.status)) {
       // built for this write alone (syncPod's status is fresh): handed over, not copied
-      written = await ctx.client.updateStatus('pods', handOver({ ...pod, status: result.status }));
+      written = await ctx.client.updateStatus('pods', handOver({ ...pod, status: result.status }), KUBELET_WRITES);
       this.podEchoes.note(key, written.metadata.resourceVersion);
     }
     if (result.events.length > 0) {

@@ -3,13 +3,16 @@
  * PodScheduled=False condition and nominatedNodeName of a pod that did not fit, the preemption of victims
  * (DisruptionTarget condition, then a graceful delete), and the events that go with each.
  */
-import type { Client } from '../api/client.js';
+import type { Client, WriteOptions } from '../api/client.js';
 import { EventRecorder } from '../api/event-recorder.js';
 import { withPodCondition } from '../api/pod-condition.js';
 import type { KubeObject } from '../api/types.js';
 import type { Clock } from '../util/clock.js';
 import { rfc3339 } from '../util/clock.js';
 import { DEFAULT_SCHEDULER_NAME } from './queue.js';
+
+/** The scheduler's pod status writes, as metadata.managedFields name their manager. */
+const SCHEDULER_WRITES: WriteOptions = { fieldManager: 'kube-scheduler' };
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -41,7 +44,7 @@ export class PodSchedulingWriter {
     const nominate = nominatedNodeName !== undefined && pod.status?.nominatedNodeName !== nominatedNodeName;
     if (nominate) status = { ...(status ?? pod.status), nominatedNodeName };
     let written = pod;
-    if (status) written = await this.client.updateStatus('pods', { ...pod, status });
+    if (status) written = await this.client.updateStatus('pods', { ...pod, status }, SCHEDULER_WRITES);
     await this.recorder.event(written, 'Warning', 'FailedScheduling', message);
     return written;
   }
@@ -59,7 +62,7 @@ export class PodSchedulingWriter {
           reason: 'PreemptionByScheduler',
           message: `${schedulerName}: preempting to accommodate a higher priority pod`,
         }, this.now());
-        if (status) current = await this.client.updateStatus('pods', { ...current, status });
+        if (status) current = await this.client.updateStatus('pods', { ...current, status }, SCHEDULER_WRITES);
         await this.client.delete('pods', current.metadata.namespace, current.metadata.name!, { preconditions: { uid: current.metadata.uid } });
       } catch (e: any) {
         if (e?.code === 404) continue;

@@ -100,6 +100,16 @@ describe('apply --server-side', () => {
     expect(sb.run(['diff', '--server-side', '--force-conflicts', '--field-manager', 'other', '-f', file]).code).toBe(1);
   });
 
+  it('names the kubelet as the manager of the status it writes of an applied pod', () => {
+    const file = sb.path('pod.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: applied\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n');
+    expect(sb.run(['apply', '--server-side', '-f', file]).stdout).toBe('pod/applied serverside-applied\n');
+    const pod = JSON.parse(sb.run(['get', 'pod', 'applied', '-o', 'json', '--show-managed-fields']).stdout);
+    expect(pod.status.phase).toBe('Running');
+    expect(pod.metadata.managedFields.map((m: { manager: string; operation: string; subresource?: string }) => `${m.manager}/${m.operation}/${m.subresource ?? ''}`))
+      .toEqual(['kubectl/Apply/', 'kubelet/Update/status']);
+  });
+
   it('applies a CustomResourceDefinition too large for the last-applied annotation', () => {
     const description = 'x'.repeat(150_000);
     const crd = {
