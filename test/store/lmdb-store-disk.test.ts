@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open } from 'lmdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LMDB_DIR, LMDB_GATE_FILE, LmdbStore } from '../../src/store/lmdb-store.js';
+import { LMDB_DIR, LMDB_GATE_FILE, LmdbStore, REMAP_AFTER_WRITES } from '../../src/store/lmdb-store.js';
 import { FileWriteLock } from '../../src/store/write-lock.js';
 import { churnKey, churnObject } from './fixtures/churn.js';
 import { childScript, runChildSync, startChild, waitForExit, waitForLine } from './fixtures/child-process.js';
@@ -174,6 +174,45 @@ describe('LmdbStore on disk', () => {
     const files = readdirSync(join(dir, LMDB_DIR));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(statSync(join(dir, LMDB_DIR, f)).mode & 0o777).toBe(0o600);
+  });
+
+  it('maps the environment afresh during a long run of commits, losing nothing and keeping one map', () => {
+    const dir = freshDir();
+    const store = LmdbStore.open(dir);
+    const dataFile = join(dir, LMDB_DIR, 'data.mdb');
+    const linux = existsSync('/proc/self/smaps');
+    // the mappings of the data file, with the KB of each that are resident
+    const maps = (): number[] => {
+      const out: number[] = [];
+      for (const block of readFileSync('/proc/self/smaps', 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/)) {
+        if (block.split('\n', 1)[0]!.endsWith(dataFile)) out.push(Number(/\nRss:\s+(\d+) kB/.exec(block)?.[1]));
+      }
+      return out;
+    };
+    const residentAfterCommits: number[] = [];
+    const perCommit = 1000;
+    const commits = Math.ceil((2 * REMAP_AFTER_WRITES) / perCommit) + 1;
+    for (let c = 0; c < commits; c++) {
+      for (let i = 0; i < perCommit; i++) store.put(podKey('a', `p${c}-${i}`), pod('a', `p${c}-${i}`));
+      store.commit();
+      // what this process wrote before the remap is still read, from cache or the new map
+      expect(store.get(podKey('a', `p${c}-0`))?.metadata.name).toBe(`p${c}-0`);
+      if (!linux) continue;
+      const resident = maps();
+      expect(resident).toHaveLength(1);
+      residentAfterCommits.push(resident[0]!);
+    }
+    // the pages read grow with the file until a remap unmaps them (without one they only grow)
+    if (linux) expect(residentAfterCommits.some((kb, i) => i > 0 && kb < residentAfterCommits[i - 1]! / 2)).toBe(true);
+    expect(store.keys('/registry/pods/a/')).toHaveLength(commits * perCommit);
+    store.refresh();
+    expect(store.range('/registry/pods/a/')).toHaveLength(commits * perCommit);
+    store.put(podKey('a', 'last'), pod('a', 'last'));
+    store.commit();
+    store.close();
+    const again = LmdbStore.open(dir);
+    expect(again.keys('/registry/pods/a/')).toHaveLength(commits * perCommit + 1);
+    again.close();
   });
 
   it('lets a second store on the same directory see a commit after refresh()', () => {
