@@ -6,7 +6,7 @@ import type { KubeObject } from './types.js';
 import type { Clock } from '../util/clock.js';
 import { LruMap } from '../util/lru-map.js';
 import { rfc3339 } from '../util/clock.js';
-import { stringsDigest } from '../util/hash.js';
+import { stringsDigest, stringsDigest12 } from '../util/hash.js';
 import { creationOrder } from './uid.js';
 
 /** Who reports: `default-scheduler`, `kubelet` (+ host), `deployment-controller`, … */
@@ -46,17 +46,21 @@ function sharedFor(client: Client): Shared {
 /**
  * Runs write after the writes of the same Event already in flight (a combined Event written by
  * several creates of one batch), and lets the next ones wait for it. Most Events have none in
- * flight: then write starts at once.
+ * flight: then write starts at once. The caller awaits the promise returned right away and, first
+ * thing once it has settled, passes it to settled(). That await is the first reaction on it, so the
+ * cleanup runs before any later writer of the key (chained on it after) starts, just as a reaction
+ * of serialized's own would, without a closure and a promise more per Event.
  */
 function serialized(inflight: Map<string, Promise<void>>, key: string, write: () => Promise<void>): Promise<void> {
   const before = inflight.get(key);
   const mine = before ? before.then(write, write) : write();
   inflight.set(key, mine);
-  const done = (): void => {
-    if (inflight.get(key) === mine) inflight.delete(key);
-  };
-  mine.then(done, done);
   return mine;
+}
+
+/** The write serialized() returned has settled: no longer in flight, unless a later one is. */
+function settled(inflight: Map<string, Promise<void>>, key: string, mine: Promise<void>): void {
+  if (inflight.get(key) === mine) inflight.delete(key);
 }
 
 /** The next version of a stored Event seen again: a fresh object (a write takes its argument over). */
@@ -72,9 +76,8 @@ function countedUp(event: KubeObject, now: string, message: string): KubeObject 
  * digits of the digest.
  */
 function nameFor(obj: KubeObject, identity: readonly string[]): string {
-  const digest = stringsDigest(identity);
   const order = creationOrder(obj.metadata.uid);
-  return order ? `${obj.metadata.name}.${order}${digest.slice(0, 12)}` : `${obj.metadata.name}.${digest}`;
+  return order ? `${obj.metadata.name}.${order}${stringsDigest12(identity)}` : `${obj.metadata.name}.${stringsDigest(identity)}`;
 }
 
 /**
@@ -88,6 +91,8 @@ function nameFor(obj: KubeObject, identity: readonly string[]): string {
 export class EventRecorder {
   /** The source (component and host) as the correlator tells sources apart. */
   private readonly sourceKey: string;
+  /** sharedFor(client), looked up at the first event (a recorder may record none). */
+  private sharedWithClient: Shared | undefined;
 
   constructor(
     private readonly client: Client,
@@ -104,7 +109,7 @@ export class EventRecorder {
     const uid = meta.uid ?? '';
     const now = this.clock.now();
     const nowMs = now.getTime();
-    const { correlator, inflight } = sharedFor(this.client);
+    const { correlator, inflight } = this.shared();
     // client-go keys an object by kind, namespace, name, uid and apiVersion: a uid alone names one
     const history = correlator.history(this.sourceKey, uid || `${obj.kind}\u0000${namespace}\u0000${name}\u0000${obj.apiVersion}`, nowMs);
     const verdict = correlator.correlate(history, type, reason, message, nowMs);
@@ -118,18 +123,30 @@ export class EventRecorder {
     const stamp = rfc3339(now);
     const key = `${namespace}/${eventName}`;
     if (!correlator.allow(history, nowMs)) {
-      await serialized(inflight, key, async () => this.countHeldBack(key));
+      const held = serialized(inflight, key, async () => this.countHeldBack(key));
+      try {
+        await held;
+      } finally {
+        settled(inflight, key, held);
+      }
       return;
     }
     const fresh = this.newEvent(obj, eventName, namespace, type, reason, message, stamp, combined ? undefined : fieldPath);
+    const written = serialized(inflight, key, () => this.write(key, fresh, stamp, message));
     try {
-      await serialized(inflight, key, () => this.write(key, fresh, stamp, message));
+      await written;
     } catch (e) {
       // client-go's event sink: an Event the server refuses is dropped ("Server rejected event (will
       // not retry!)"), never the recording component's failure — a kubelet stopping the containers
       // of a pod in a terminating namespace, where no new Event may be created, still stops them
       if (!isStatusError(e)) throw e;
+    } finally {
+      settled(inflight, key, written);
     }
+  }
+
+  private shared(): Shared {
+    return (this.sharedWithClient ??= sharedFor(this.client));
   }
 
   /**
@@ -138,7 +155,7 @@ export class EventRecorder {
    * written is dropped, count and all.
    */
   private countHeldBack(key: string): void {
-    const seen = sharedFor(this.client).written;
+    const seen = this.shared().written;
     const last = seen.get(key);
     if (last) seen.set(key, { count: last.count + 1, resourceVersion: last.resourceVersion });
   }
@@ -149,7 +166,7 @@ export class EventRecorder {
    * it since, else after a get. Create comes first otherwise, as most events are new.
    */
   private async write(key: string, fresh: KubeObject, now: string, message: string): Promise<void> {
-    const seen = sharedFor(this.client).written;
+    const seen = this.shared().written;
     const namespace = fresh.metadata.namespace;
     const name = fresh.metadata.name!;
     const last = seen.get(key);
@@ -184,29 +201,26 @@ export class EventRecorder {
   private newEvent(
     obj: KubeObject, name: string, namespace: string, type: string, reason: string, message: string, now: string, fieldPath: string | undefined,
   ): KubeObject {
+    const meta = obj.metadata;
+    const { component, host } = this.source;
+    // literals, not spreads of optional parts: the same keys in the same order (an absent one absent)
     return {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: {
-        apiVersion: obj.apiVersion,
-        kind: obj.kind,
-        name: obj.metadata.name,
-        namespace: obj.metadata.namespace,
-        uid: obj.metadata.uid,
-        resourceVersion: obj.metadata.resourceVersion,
-        ...(fieldPath ? { fieldPath } : {}),
-      },
+      involvedObject: fieldPath
+        ? { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid: meta.uid, resourceVersion: meta.resourceVersion, fieldPath }
+        : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid: meta.uid, resourceVersion: meta.resourceVersion },
       reason,
       message,
-      source: { component: this.source.component, ...(this.source.host ? { host: this.source.host } : {}) },
+      source: host ? { component, host } : { component },
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
       type,
       eventTime: null,
-      reportingComponent: this.source.component,
-      reportingInstance: this.source.host ?? '',
+      reportingComponent: component,
+      reportingInstance: host ?? '',
     };
   }
 }

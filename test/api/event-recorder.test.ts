@@ -87,4 +87,41 @@ describe('EventRecorder', () => {
     expect(e).toMatchObject({ count: 41, firstTimestamp: '2026-01-01T00:00:00Z', lastTimestamp: '2026-01-01T00:05:00Z' });
     await c.close();
   });
+  it('stores the Event\'s fields in one order, with an empty fieldPath or host left out, not set', async () => {
+    const { c, clock, cm } = await setup();
+    const kubelet = new EventRecorder(c.client, clock, { component: 'test-kubelet', host: 'node-1' });
+    const bare = new EventRecorder(c.client, clock, { component: 'test-bare', host: '' });
+    await kubelet.event(cm, 'Normal', 'Pulled', 'pulled', 'spec.containers{c}');
+    await bare.event(cm, 'Warning', 'Failed', 'failed', '');
+    const all = (await c.client.list('events', { namespace: 'default' })).items;
+    const withPath = all.find((e) => e.source?.component === 'test-kubelet')!;
+    const without = all.find((e) => e.source?.component === 'test-bare')!;
+    const fields = ['apiVersion', 'kind', 'metadata', 'involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'reportingComponent', 'reportingInstance'];
+    expect(Object.keys(withPath)).toEqual(fields);
+    expect(Object.keys(without)).toEqual(fields);
+    const involved = ['apiVersion', 'kind', 'name', 'namespace', 'uid', 'resourceVersion'];
+    expect(Object.keys(withPath.involvedObject)).toEqual([...involved, 'fieldPath']);
+    expect(Object.keys(without.involvedObject)).toEqual(involved);
+    expect(withPath).toMatchObject({
+      involvedObject: { apiVersion: 'v1', kind: 'ConfigMap', name: 'cfg', namespace: 'default', uid: cm.metadata.uid, resourceVersion: cm.metadata.resourceVersion, fieldPath: 'spec.containers{c}' },
+      source: { component: 'test-kubelet', host: 'node-1' }, reportingComponent: 'test-kubelet', reportingInstance: 'node-1', eventTime: null, count: 1, type: 'Normal',
+    });
+    expect(Object.keys(withPath.source)).toEqual(['component', 'host']);
+    expect(without.source).toEqual({ component: 'test-bare' });
+    expect(without).toMatchObject({ reportingComponent: 'test-bare', reportingInstance: '' });
+    await c.close();
+  });
+
+  it('lets writers of one Event that come together take turns, and the next ones start afresh', async () => {
+    const { c, cm, rec, events } = await setup();
+    // the same Event 5 times at once: one create, then 4 patches in turn, none lost
+    await Promise.all(Array.from({ length: 5 }, () => rec.event(cm, 'Normal', 'Synced', 'synced')));
+    expect((await events()).map((e) => e.count)).toEqual([5]);
+    // nothing left in flight: the next one counts on from there
+    await rec.event(cm, 'Normal', 'Synced', 'synced');
+    await Promise.all([rec.event(cm, 'Normal', 'Synced', 'synced'), rec.event(cm, 'Normal', 'Other', 'other')]);
+    const all = await events();
+    expect(all.map((e) => [e.reason, e.count]).sort()).toEqual([['Other', 1], ['Synced', 7]]);
+    await c.close();
+  });
 });

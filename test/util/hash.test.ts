@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hexDigest, stringsDigest } from '../../src/util/hash.js';
+import { hexDigest, stringsDigest, stringsDigest12 } from '../../src/util/hash.js';
 
 describe('hexDigest', () => {
   it('is the createHash digest of the UTF-8 bytes (container IDs do not change)', () => {
@@ -38,5 +38,42 @@ describe('stringsDigest', () => {
     expect(seen.size).toBe(200_000);
     // and the 12 digits an Event name keeps (48 bits) as well
     expect(new Set([...seen].map((d) => d.slice(0, 12))).size).toBe(200_000);
+  });
+});
+
+describe('stringsDigest digits', () => {
+  // the digest as first written: each lane by toString(16), padded to 8 digits
+  function reference(parts: readonly string[]): string {
+    const fmix = (h: number): number => {
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (const part of parts) {
+      for (let i = 0; i <= part.length; i++) {
+        const c = i < part.length ? part.charCodeAt(i) : 0;
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b ^= b >>> 15;
+      }
+    }
+    return fmix(a).toString(16).padStart(8, '0') + fmix(b).toString(16).padStart(8, '0');
+  }
+
+  it('are the lanes in hex, zero-padded, as first written (leading zeros, unicode, NULs, empty parts)', () => {
+    let leadingZeros = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const parts = [`web-${i}`, i % 3 ? '' : 'ünïcödé ✓ 😀', '\u0000', String(i * 7919)];
+      const digest = reference(parts);
+      expect(stringsDigest(parts)).toBe(digest);
+      expect(stringsDigest12(parts)).toBe(digest.slice(0, 12));
+      if (digest[0] === '0' || digest[8] === '0') leadingZeros++;
+    }
+    // the padding was exercised
+    expect(leadingZeros).toBeGreaterThan(100);
+    expect(stringsDigest12([])).toBe('ab3e7c0bebb6');
+    expect(stringsDigest12(['abc'])).toBe('a1931929d7a7');
   });
 });
