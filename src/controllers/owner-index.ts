@@ -54,14 +54,21 @@ export class OwnerIndex {
   observe(obj: KubeObject, type: 'put' | 'delete' = 'put'): KubeObject | undefined {
     const key = cacheKey(obj);
     const before = this.objects.get(key);
-    if (before) this.unindex(key, before);
     if (type === 'delete' || !this.keep(obj)) {
+      if (before) this.unindex(key, before);
       this.objects.delete(key);
       return before;
     }
     const slim = this.project(obj);
     this.objects.set(key, slim);
-    this.index(key, slim);
+    // Most changes keep the owners (a status update): then the entries are replaced where they are,
+    // which keeps the key string they were made with (one per object, not one per change kept
+    // alive in each map) and spares the maps a delete and an insert.
+    if (before && sameOwners(before, slim)) this.reindex(key, slim);
+    else {
+      if (before) this.unindex(key, before);
+      this.index(key, slim);
+    }
     return before;
   }
 
@@ -116,10 +123,28 @@ export class OwnerIndex {
     if (!controllerRef(obj)) add(this.orphanKeys, obj.metadata.namespace ?? '', key, obj);
   }
 
+  /** index() for an object indexed under the same owners before: replaces the entries in place. */
+  private reindex(key: string, obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)!.set(key, obj);
+    if (!controllerRef(obj)) this.orphanKeys.get(obj.metadata.namespace ?? '')!.set(key, obj);
+  }
+
   private unindex(key: string, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) remove(this.byOwner, ref.uid, key);
     remove(this.orphanKeys, obj.metadata.namespace ?? '', key);
   }
+}
+
+/** Whether two versions of an object have the same owner references (uids and controller flags, in order). */
+function sameOwners(a: KubeObject, b: KubeObject): boolean {
+  const x = a.metadata.ownerReferences;
+  const y = b.metadata.ownerReferences;
+  if (x === y) return true;
+  if ((x?.length ?? 0) !== (y?.length ?? 0)) return false;
+  for (let i = 0; i < (x?.length ?? 0); i++) {
+    if (x![i]!.uid !== y![i]!.uid || (x![i]!.controller === true) !== (y![i]!.controller === true)) return false;
+  }
+  return true;
 }
 
 function add(map: Map<string, Map<string, KubeObject>>, id: string, key: string, obj: KubeObject): void {

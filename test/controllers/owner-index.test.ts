@@ -25,3 +25,42 @@ describe('OwnerIndex.controllerKeys', () => {
     expect(index.controllerKeys(pod('c'), 'put', 'Job')).toEqual([]);
   });
 });
+
+describe('OwnerIndex.observe', () => {
+  const withStatus = (p: KubeObject, phase: string): KubeObject => ({ ...p, status: { phase } });
+  const orphanRef = (p: KubeObject): KubeObject => ({
+    ...p,
+    metadata: { ...p.metadata, ownerReferences: p.metadata.ownerReferences!.map((r) => ({ ...r, controller: false })) },
+  });
+
+  it('answers with the newest version of an object whose owners stay, once', () => {
+    const index = new OwnerIndex('pods');
+    const a = pod('a', { kind: 'Job', name: 'j1' });
+    index.observe(a);
+    index.observe(pod('b', { kind: 'Job', name: 'j1' }));
+    index.observe(withStatus(a, 'Running'));
+    // a copy of the owner references (not the same array) is the same owners too
+    index.observe(withStatus(pod('a', { kind: 'Job', name: 'j1' }), 'Succeeded'));
+    expect(index.ownedBy('uid-j1').map((o) => [o.metadata.name, o.status?.phase])).toEqual([['a', 'Succeeded'], ['b', undefined]]);
+    expect(index.orphans('ns')).toEqual([]);
+  });
+
+  it('moves an object between owners and the orphans as its references change', () => {
+    const index = new OwnerIndex('pods');
+    const a = pod('a', { kind: 'Job', name: 'j1' });
+    index.observe(a);
+    // the controller flag dropped: still a dependent of j1, now also an orphan (no controller)
+    index.observe(orphanRef(a));
+    expect(index.ownedBy('uid-j1').map((o) => o.metadata.name)).toEqual(['a']);
+    expect(index.orphans('ns').map((o) => o.metadata.name)).toEqual(['a']);
+    index.observe(withStatus(orphanRef(a), 'Running'));
+    expect(index.orphans('ns').map((o) => o.status?.phase)).toEqual(['Running']);
+    // adopted by j2
+    index.observe(pod('a', { kind: 'Job', name: 'j2' }));
+    expect(index.ownedBy('uid-j1')).toEqual([]);
+    expect(index.orphans('ns')).toEqual([]);
+    expect(index.ownedBy('uid-j2').map((o) => o.metadata.name)).toEqual(['a']);
+    index.observe(pod('a', { kind: 'Job', name: 'j2' }), 'delete');
+    expect(index.ownedBy('uid-j2')).toEqual([]);
+  });
+});
