@@ -29,7 +29,12 @@ export const SPAM_REFILL_MS = 300_000;
 const CACHE_ENTRIES = 4096;
 
 export type Correlation =
-  | { action: 'record' }
+  /**
+   * Record as it is. `first`: the first event of its type and reason from this source about this
+   * object that this correlator has seen, so this process has written no Event of that identity
+   * (the recorder need not look for one to count up).
+   */
+  | { action: 'record'; first?: boolean }
   /** Record as the aggregate event of this type and reason, with this message. */
   | { action: 'combine'; message: string };
 
@@ -56,6 +61,7 @@ export interface SourceHistory {
 }
 
 const RECORD: Correlation = { action: 'record' };
+const FIRST: Correlation = { action: 'record', first: true };
 
 export class EventCorrelator {
   /**
@@ -81,7 +87,7 @@ export class EventCorrelator {
     const agg = history.aggregates.find((a) => a.reason === reason && a.type === type);
     if (!agg) {
       history.aggregates.push({ type, reason, first: message, last: now });
-      return RECORD;
+      return FIRST;
     }
     if (now - agg.last > AGGREGATE_INTERVAL_MS) {
       // nothing similar for 10 minutes: start over

@@ -26,6 +26,8 @@ interface Shared {
   correlator: EventCorrelator;
   written: LruMap<string, Written>;
   inflight: Map<string, Promise<void>>;
+  /** Writes started and not yet settled: inflight is cleared whole when none is left. */
+  pending: number;
 }
 
 /** What the cache keeps of an Event this process wrote: its count and the resourceVersion that has it. */
@@ -39,28 +41,28 @@ const sharedByClient = new WeakMap<Client, Shared>();
 
 function sharedFor(client: Client): Shared {
   let s = sharedByClient.get(client);
-  if (!s) sharedByClient.set(client, (s = { correlator: new EventCorrelator(), written: new LruMap(WRITTEN_ENTRIES), inflight: new Map() }));
+  if (!s) sharedByClient.set(client, (s = { correlator: new EventCorrelator(), written: new LruMap(WRITTEN_ENTRIES), inflight: new Map(), pending: 0 }));
   return s;
 }
 
 /**
  * Runs write after the writes of the same Event already in flight (a combined Event written by
  * several creates of one batch), and lets the next ones wait for it. Most Events have none in
- * flight: then write starts at once. The caller awaits the promise returned right away and, first
- * thing once it has settled, passes it to settled(). That await is the first reaction on it, so the
- * cleanup runs before any later writer of the key (chained on it after) starts, just as a reaction
- * of serialized's own would, without a closure and a promise more per Event.
+ * flight: then write starts at once. An entry is needed only while writes are in flight, so the
+ * map is cleared whole once none is (see settled): deleting each entry as its write settled made
+ * the map shrink and grow again all through a batch of thousands of Events.
  */
-function serialized(inflight: Map<string, Promise<void>>, key: string, write: () => Promise<void>): Promise<void> {
-  const before = inflight.get(key);
+function serialized(shared: Shared, key: string, write: () => Promise<void>): Promise<void> {
+  const before = shared.inflight.get(key);
   const mine = before ? before.then(write, write) : write();
-  inflight.set(key, mine);
+  shared.inflight.set(key, mine);
+  shared.pending++;
   return mine;
 }
 
-/** The write serialized() returned has settled: no longer in flight, unless a later one is. */
-function settled(inflight: Map<string, Promise<void>>, key: string, mine: Promise<void>): void {
-  if (inflight.get(key) === mine) inflight.delete(key);
+/** A write serialized() returned has settled. */
+function settled(shared: Shared): void {
+  if (--shared.pending === 0) shared.inflight.clear();
 }
 
 /** The next version of a stored Event seen again: a fresh object (a write takes its argument over). */
@@ -109,7 +111,8 @@ export class EventRecorder {
     const uid = meta.uid ?? '';
     const now = this.clock.now();
     const nowMs = now.getTime();
-    const { correlator, inflight } = this.shared();
+    const shared = this.shared();
+    const { correlator } = shared;
     // client-go keys an object by kind, namespace, name, uid and apiVersion: a uid alone names one
     const history = correlator.history(this.sourceKey, uid || `${obj.kind}\u0000${namespace}\u0000${name}\u0000${obj.apiVersion}`, nowMs);
     const verdict = correlator.correlate(history, type, reason, message, nowMs);
@@ -123,25 +126,25 @@ export class EventRecorder {
     const stamp = rfc3339(now);
     const key = `${namespace}/${eventName}`;
     if (!correlator.allow(history, nowMs)) {
-      const held = serialized(inflight, key, async () => this.countHeldBack(key));
       try {
-        await held;
+        await serialized(shared, key, async () => this.countHeldBack(key));
       } finally {
-        settled(inflight, key, held);
+        settled(shared);
       }
       return;
     }
     const fresh = this.newEvent(obj, eventName, namespace, type, reason, message, stamp, combined ? undefined : fieldPath);
-    const written = serialized(inflight, key, () => this.write(key, fresh, stamp, message));
+    // the first of its kind this process records: no Event of this name was written by it to count up
+    const first = verdict.action === 'record' && verdict.first === true;
     try {
-      await written;
+      await serialized(shared, key, () => this.write(key, fresh, stamp, message, first));
     } catch (e) {
       // client-go's event sink: an Event the server refuses is dropped ("Server rejected event (will
       // not retry!)"), never the recording component's failure — a kubelet stopping the containers
       // of a pod in a terminating namespace, where no new Event may be created, still stops them
       if (!isStatusError(e)) throw e;
     } finally {
-      settled(inflight, key, written);
+      settled(shared);
     }
   }
 
@@ -163,13 +166,16 @@ export class EventRecorder {
   /**
    * Creates the Event, or counts up the one that exists: the one this process last wrote by a patch
    * of its count, lastTimestamp and message (client-go's EventLogger: no read) unless someone changed
-   * it since, else after a get. Create comes first otherwise, as most events are new.
+   * it since, else after a get. Create comes first otherwise, as most events are new; the first of
+   * its kind (`first`) skips the look for the one this process last wrote (a 30,000-pod scale-up
+   * writes 120,000 such, each a miss of the cache). Should the cache know it nevertheless (the
+   * correlator forgot the object first), the create finds it stored and counts it up after a get.
    */
-  private async write(key: string, fresh: KubeObject, now: string, message: string): Promise<void> {
+  private async write(key: string, fresh: KubeObject, now: string, message: string, first: boolean): Promise<void> {
     const seen = this.shared().written;
     const namespace = fresh.metadata.namespace;
     const name = fresh.metadata.name!;
-    const last = seen.get(key);
+    const last = first ? undefined : seen.get(key);
     if (last) {
       try {
         const count = last.count + 1;

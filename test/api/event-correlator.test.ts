@@ -27,6 +27,17 @@ describe('EventCorrelator (client-go aggregation)', () => {
     expect(at(c, 'n8', 60).action).toBe('combine');
   });
 
+  it('marks the first event of a type and reason from a source about an object, and only that one', () => {
+    const c = new EventCorrelator();
+    expect(at(c, 'Created pod: web-1', 0)).toEqual({ action: 'record', first: true });
+    expect(at(c, 'Created pod: web-2', 1)).toEqual({ action: 'record' });
+    expect(at(c, 'Created pod: web-1', 2)).toEqual({ action: 'record' });
+    expect(at(c, 'x', 3, 'uid-other')).toEqual({ action: 'record', first: true });
+    expect(at(c, 'x', 4, 'uid-web', 'OtherReason')).toEqual({ action: 'record', first: true });
+    // starting over after 10 quiet minutes is no first: this process may have written the Event
+    expect(at(c, 'Created pod: web-1', 2 + AGGREGATE_INTERVAL_MS + 1)).toEqual({ action: 'record' });
+  });
+
   it('starts over after 10 minutes without a similar event', () => {
     const c = new EventCorrelator();
     for (let i = 0; i < 10; i++) at(c, `Created pod: web-${i}`, 0);

@@ -40,6 +40,21 @@ describe('EventRecorder', () => {
     await c.close();
   });
 
+  it('counts up an Event it wrote after the correlator has forgotten the object', async () => {
+    const { c, clock, cm, rec, events } = await setup();
+    await rec.event(cm, 'Normal', 'Synced', 'synced');
+    // 4,096 other objects push the ConfigMap out of the correlator's memory (not out of the store)
+    for (let i = 0; i < 4096; i++) {
+      const other = { ...cm, metadata: { ...cm.metadata, name: `o${i}`, uid: `uid-${i}` } };
+      await rec.event(other, 'Normal', 'Other', 'x');
+    }
+    clock.advance(1_000);
+    await rec.event(cm, 'Normal', 'Synced', 'synced');
+    const mine = (await events()).filter((e) => e.involvedObject.name === 'cfg');
+    expect(mine.map((e) => [e.count, e.lastTimestamp])).toEqual([[2, '2026-01-01T00:00:01Z']]);
+    await c.close();
+  });
+
   it('names the Events of an object whose uid carries no order (an older build\'s) by a digest alone', async () => {
     const { c, cm, rec, events } = await setup();
     await rec.event({ ...cm, metadata: { ...cm.metadata, uid: '6f1c0a2e-4b7d-4c1e-9a3f-2d5b8e7c1a90' } }, 'Normal', 'Synced', 'synced');
