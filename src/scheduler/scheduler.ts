@@ -172,10 +172,12 @@ export class Scheduler {
    * Raw scores of a scorer whose scores depend on the node's own state alone (NodeScorer.memo), into
    * this.scores: kept per node with the node's version, so only the nodes that changed since are
    * scored again. Exact: a node's version names its state, and the memo key what the pod brings.
+   * With a weight, they are added, weighted, to this.totals instead (a scorer with no normalize).
    */
-  private memoised(plugin: string, scorer: NodeScorer, snapshot: Snapshot, feasible: NodeInfo[], count: number): void {
+  private memoised(plugin: string, scorer: NodeScorer, snapshot: Snapshot, feasible: NodeInfo[], count: number, weight?: number): void {
     const { raw, version } = this.versionsFor(`${plugin}\u0000${scorer.memo}`, snapshot);
     const scores = this.scores;
+    const totals = this.totals;
     for (let i = 0; i < count; i++) {
       const node = feasible[i]!;
       const at = node.index;
@@ -183,7 +185,8 @@ export class Scheduler {
         raw[at] = scorer.score(node);
         version[at] = node.version;
       }
-      scores[i] = raw[at]!;
+      if (weight === undefined) scores[i] = raw[at]!;
+      else totals[i]! += raw[at]! * weight;
     }
   }
 
@@ -211,6 +214,11 @@ export class Scheduler {
     for (const { plugin, weight } of this.profile.scores) {
       const scorer = plugin.prepareScore(pod, snapshot, feasible);
       if (scorer === null) continue;
+      if (scorer.memo !== undefined && scorer.normalize === undefined) {
+        // nothing to rescale: the raw scores go straight into the totals (one pass, not two)
+        this.memoised(plugin.name, scorer, snapshot, feasible, count, weight);
+        continue;
+      }
       if (scorer.memo === undefined) for (let i = 0; i < count; i++) scores[i] = scorer.score(feasible[i]!);
       else this.memoised(plugin.name, scorer, snapshot, feasible, count);
       scorer.normalize?.(scores, feasible, count);

@@ -109,7 +109,9 @@ export const podTopologySpread: FilterPlugin & ScorePlugin = {
     const requireAll = !systemDefaulted;
     const ignored = new Set<NodeInfo>();
     const domainsSeen = constraints.map(() => new Set<string>());
-    for (const node of feasible) {
+    // (hostname constraints alone, not all required: the walk would find nothing to note)
+    const walk = requireAll || constraints.some((c) => c.topologyKey !== LABEL_HOSTNAME);
+    if (walk) for (const node of feasible) {
       if (requireAll && !hasAllTopologyKeys(node, constraints)) {
         ignored.add(node);
         continue;
