@@ -19,7 +19,7 @@ import type { Registry } from '../api/registry.js';
 import { resourceOf } from '../api/kind.js';
 import type { KubeObject, OwnerReference } from '../api/types.js';
 import { internOwnerReferences } from '../api/interned.js';
-import { hasOwners, OwnerIndex } from './owner-index.js';
+import { equalOwnerReferences, hasOwners, OwnerIndex } from './owner-index.js';
 import { CUSTOM_RESOURCES, type ReconcileContext, type Reconciler } from './reconciler.js';
 
 const ORPHAN = 'orphan';
@@ -31,17 +31,26 @@ function slim(o: KubeObject): KubeObject {
   return { apiVersion: o.apiVersion, kind: o.kind, metadata: { name: m.name, namespace: m.namespace, uid: m.uid, ownerReferences: internOwnerReferences(m.ownerReferences) } };
 }
 
+/**
+ * Whether slim(obj) would be the cached slim one: most changes (a pod's status) touch nothing it
+ * keeps, and a 30,000-pod scale-up makes 60,000 of them.
+ */
+function sameSlim(cached: KubeObject, obj: KubeObject): boolean {
+  return cached.metadata.uid === obj.metadata.uid && cached.apiVersion === obj.apiVersion && cached.kind === obj.kind
+    && equalOwnerReferences(cached.metadata.ownerReferences, obj.metadata.ownerReferences);
+}
+
 const ref = (resource: string, ns: string | undefined, name: string | undefined) => `${resource}|${ns ?? ''}|${name ?? ''}`;
 
 export function garbageCollector(registry: Registry): Reconciler {
   const resources = registry.kinds.filter((k) => k.plural !== 'events').map(resourceOf);
-  const indexes = new Map(resources.map((r) => [r, new OwnerIndex(r, slim, hasOwners)]));
+  const indexes = new Map(resources.map((r) => [r, new OwnerIndex(r, slim, hasOwners, sameSlim)]));
   const alive = new Set<string>();
   // read from the registry when asked: custom resources come and go with their CRDs
   const namespaced = (resource: string) => registry.byPlural(resource)?.namespaced ?? true;
   const indexOf = (resource: string): OwnerIndex => {
     let index = indexes.get(resource);
-    if (!index) indexes.set(resource, (index = new OwnerIndex(resource, slim, hasOwners)));
+    if (!index) indexes.set(resource, (index = new OwnerIndex(resource, slim, hasOwners, sameSlim)));
     return index;
   };
 

@@ -44,10 +44,15 @@ export class OwnerIndex {
    * `keep` says which objects the cache holds at all (others are dropped as if deleted): a
    * controller that only ever asks for its own kind's dependents need not hold every pod.
    */
+  /**
+   * `unchanged(cached, obj)` may say that obj's projection would be the cached one (what it projects
+   * did not change): the cache then keeps it, with no new projection and no map writes.
+   */
   constructor(
     readonly resource: string,
     private readonly project: Projection = (o) => o,
     private readonly keep: (obj: KubeObject) => boolean = () => true,
+    private readonly unchanged?: (cached: KubeObject, obj: KubeObject) => boolean,
   ) {}
 
   /** Applies one change event: a put stores the object as it is now, a delete drops it. */
@@ -59,6 +64,7 @@ export class OwnerIndex {
       this.objects.delete(key);
       return before;
     }
+    if (before && this.unchanged?.(before, obj)) return before;
     const slim = this.project(obj);
     this.objects.set(key, slim);
     // Most changes keep the owners (a status update): then the entries are replaced where they are,
@@ -133,6 +139,19 @@ export class OwnerIndex {
     for (const ref of obj.metadata.ownerReferences ?? []) remove(this.byOwner, ref.uid, key);
     remove(this.orphanKeys, obj.metadata.namespace ?? '', key);
   }
+}
+
+/** Whether two lists of owner references are equal, field by field (undefined only equals undefined). */
+export function equalOwnerReferences(a: readonly OwnerReference[] | undefined, b: readonly OwnerReference[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.uid !== y.uid || x.name !== y.name || x.kind !== y.kind || x.apiVersion !== y.apiVersion) return false;
+    if (x.controller !== y.controller || x.blockOwnerDeletion !== y.blockOwnerDeletion) return false;
+  }
+  return true;
 }
 
 /** Whether two versions of an object have the same owner references (uids and controller flags, in order). */

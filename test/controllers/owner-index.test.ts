@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/api/types.js';
-import { OwnerIndex } from '../../src/controllers/owner-index.js';
+import { equalOwnerReferences, OwnerIndex } from '../../src/controllers/owner-index.js';
 
 const pod = (name: string, owner?: { kind: string; name: string }): KubeObject => ({
   apiVersion: 'v1',
@@ -62,5 +62,45 @@ describe('OwnerIndex.observe', () => {
     expect(index.ownedBy('uid-j2').map((o) => o.metadata.name)).toEqual(['a']);
     index.observe(pod('a', { kind: 'Job', name: 'j2' }), 'delete');
     expect(index.ownedBy('uid-j2')).toEqual([]);
+  });
+});
+
+describe('OwnerIndex with unchanged()', () => {
+  it('keeps the cached projection while unchanged() says so, and projects again when not', () => {
+    let projections = 0;
+    const project = (o: KubeObject): KubeObject => {
+      projections++;
+      return { apiVersion: o.apiVersion, kind: o.kind, metadata: { name: o.metadata.name, namespace: o.metadata.namespace, ownerReferences: o.metadata.ownerReferences } };
+    };
+    const index = new OwnerIndex('pods', project, () => true, (cached, obj) => equalOwnerReferences(cached.metadata.ownerReferences, obj.metadata.ownerReferences));
+    const a = pod('a', { kind: 'Job', name: 'j1' });
+    const first = index.observe(a);
+    expect(first).toBeUndefined();
+    const cached = index.cached('ns', 'a');
+    // a status change with equal references (a copy): the same cached object, no projection
+    index.observe({ ...a, metadata: { ...a.metadata, ownerReferences: a.metadata.ownerReferences!.map((r) => ({ ...r })) }, status: { phase: 'Running' } });
+    expect(index.cached('ns', 'a')).toBe(cached);
+    expect(projections).toBe(1);
+    // one field of a reference changed: projected again, and indexed under the new owner
+    index.observe({ ...a, metadata: { ...a.metadata, ownerReferences: [{ ...a.metadata.ownerReferences![0]!, blockOwnerDeletion: true }] } });
+    expect(projections).toBe(2);
+    expect(index.cached('ns', 'a')!.metadata.ownerReferences![0]!.blockOwnerDeletion).toBe(true);
+    index.observe(pod('a', { kind: 'Job', name: 'j2' }));
+    expect(index.ownedBy('uid-j2').map((o) => o.metadata.name)).toEqual(['a']);
+    expect(index.ownedBy('uid-j1')).toEqual([]);
+  });
+});
+
+describe('equalOwnerReferences', () => {
+  const r = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'u1', controller: true };
+  it('compares every field, in order, and undefined only with undefined', () => {
+    expect(equalOwnerReferences([r], [{ ...r }])).toBe(true);
+    expect(equalOwnerReferences(undefined, undefined)).toBe(true);
+    expect(equalOwnerReferences(undefined, [])).toBe(false);
+    expect(equalOwnerReferences([], [])).toBe(true);
+    for (const change of [{ uid: 'u2' }, { name: 'x' }, { kind: 'Job' }, { apiVersion: 'v1' }, { controller: false }, { blockOwnerDeletion: true }]) {
+      expect(equalOwnerReferences([r], [{ ...r, ...change }])).toBe(false);
+    }
+    expect(equalOwnerReferences([r, { ...r, uid: 'u2' }], [{ ...r, uid: 'u2' }, r])).toBe(false);
   });
 });
