@@ -45,7 +45,20 @@ export function normalizeImage(image: string): string {
 
 const sha = (s: string) => hexDigest('sha256', s);
 
+/** imageID's answers (a digest each): every container start asks, mostly for a few images. */
+const imageIDs = new Map<string, string>();
+const IMAGE_IDS_KEPT = 1024;
+
 export function imageID(image: string): string {
+  let id = imageIDs.get(image);
+  if (id === undefined) {
+    if (imageIDs.size >= IMAGE_IDS_KEPT) imageIDs.clear();
+    imageIDs.set(image, (id = imageIDOf(image)));
+  }
+  return id;
+}
+
+function imageIDOf(image: string): string {
   const n = normalizeImage(image);
   const repo = n.includes('@') ? n.slice(0, n.indexOf('@')) : n.slice(0, n.lastIndexOf(':'));
   return n.includes('@') ? n : `${repo}@sha256:${sha(n)}`;
