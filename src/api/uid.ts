@@ -1,4 +1,5 @@
 import { randomFillSync } from 'node:crypto';
+import { HEX_DIGIT_CODES } from '../util/hash.js';
 
 /**
  * Object uids: RFC 9562 version 7 UUIDs. The first 48 bits are the Unix time in milliseconds and
@@ -28,8 +29,7 @@ function randomAt(bytes: number): number {
 }
 
 /** The char codes of the 16 lowercase hex digits, by value. */
-const HEX = new Uint8Array(16);
-for (let i = 0; i < 16; i++) HEX[i] = '0123456789abcdef'.charCodeAt(i);
+const HEX = HEX_DIGIT_CODES;
 const DASH = 0x2d;
 const SEVEN = 0x37;
 /** The last millisecond 12 hex digits hold (in the year 10889). */

@@ -64,8 +64,9 @@ function digestLanes(parts: readonly string[]): void {
 }
 
 /** The char codes of the 16 lowercase hex digits, by value. */
-const HEX = new Uint8Array(16);
-for (let i = 0; i < 16; i++) HEX[i] = '0123456789abcdef'.charCodeAt(i);
+export const HEX_DIGIT_CODES = new Uint8Array(16);
+for (let i = 0; i < 16; i++) HEX_DIGIT_CODES[i] = '0123456789abcdef'.charCodeAt(i);
+const HEX = HEX_DIGIT_CODES;
 
 /**
  * Two 32-bit numbers as 16 hex digits (each one's 8, zero-padded): one string built from char
