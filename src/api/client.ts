@@ -91,6 +91,12 @@ export interface WriteResult {
 
 export interface Client {
   get(resource: string, namespace: string | undefined, name: string): Promise<KubeObject>;
+  /**
+   * A get that answers with the stored object itself, to be read only, as an informer's cache hands
+   * objects out (the embedded server has it; a client over the wire does not: callers fall back to
+   * get). Saves a reader the copy of an object it only reads.
+   */
+  peek?(resource: string, namespace: string | undefined, name: string): Promise<KubeObject>;
   list(resource: string, opts?: ListOptions): Promise<ObjectList>;
   create(resource: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
   /** Full replace; a stale metadata.resourceVersion is a 409 Conflict. Status is not changed. */

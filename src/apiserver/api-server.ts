@@ -13,7 +13,7 @@ import { bindPod } from './binding.js';
 import { createObject } from './create.js';
 import { deleteObject } from './deletion.js';
 import { patchObject } from './patch.js';
-import { getObject, listObjects } from './read.js';
+import { getObject, listObjects, peekObject } from './read.js';
 import { kindFor } from './resolve.js';
 import { updateObject, updateStatus } from './update.js';
 import { expireEvents } from './event-ttl.js';
@@ -64,6 +64,11 @@ export class ApiServer implements Client {
 
   async get(resource: string, namespace: string | undefined, name: string): Promise<KubeObject> {
     return getObject(this.ctx, kindFor(this.ctx.registry, resource), namespace, name);
+  }
+
+  /** The stored object itself, read-only (Client.peek). */
+  async peek(resource: string, namespace: string | undefined, name: string): Promise<KubeObject> {
+    return peekObject(this.ctx, kindFor(this.ctx.registry, resource), namespace, name);
   }
 
   async list(resource: string, opts?: ListOptions): Promise<ObjectList> {

@@ -12,6 +12,7 @@ export function internalClient(server: Client): Client {
   const opts = (o: WriteOptions | undefined): WriteOptions => (o?.fieldValidation ? o : { ...o, typed: true });
   return {
     get: (resource, namespace, name) => server.get(resource, namespace, name),
+    peek: (resource, namespace, name) => (server.peek ? server.peek(resource, namespace, name) : server.get(resource, namespace, name)),
     list: (resource, o) => server.list(resource, o),
     create: (resource, obj, o) => server.create(resource, obj, opts(o)),
     update: (resource, obj, o) => server.update(resource, obj, opts(o)),

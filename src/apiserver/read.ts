@@ -9,12 +9,21 @@ import { registryPrefix } from '../store/store.js';
 import type { ServerContext } from './context.js';
 import { objectKey } from './resolve.js';
 import { expired, withoutExpired } from './event-ttl.js';
+import { readOnly } from './read-only.js';
 
 export function getObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): KubeObject {
   const key = objectKey(kind, namespace, name);
   const obj = ctx.store.get(key);
   if (!obj || expired(ctx, key, obj)) throw apiErrors.notFound(kind.plural, kind.group, name);
   return obj;
+}
+
+/** getObject's object without the copy: the stored one, read-only (Client.peek). */
+export function peekObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): KubeObject {
+  const key = objectKey(kind, namespace, name);
+  const obj = ctx.store.peek(key) as KubeObject | undefined;
+  if (!obj || expired(ctx, key, obj)) throw apiErrors.notFound(kind.plural, kind.group, name);
+  return readOnly(obj);
 }
 
 /** Parse errors of selectors are the client's fault: 400 with the parser's words. */

@@ -10,12 +10,13 @@
 import type { Client, WriteOptions } from '../api/client.js';
 import { isStatusError } from '../api/errors.js';
 import { EventRecorder } from '../api/event-recorder.js';
-import { getOptional } from '../api/get-optional.js';
+import { getOptional, peekOptional } from '../api/get-optional.js';
 import { handOver } from '../api/hand-over.js';
 import { deepEqual } from '../api/patch/json-value.js';
 import type { KubeObject } from '../api/types.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler } from '../controllers/reconciler.js';
 import { rfc3339 } from '../util/clock.js';
+import { cloneJson } from '../util/json-clone.js';
 import { containerConfigError, fetcher, mountErrors, referencesConfig } from './config-check.js';
 import { PodIPAllocator } from './ip-allocator.js';
 import { Echoes } from './echoes.js';
@@ -96,7 +97,8 @@ export class Kubelet {
 
   async syncPod(namespace: string, name: string, ctx: ReconcileContext): Promise<ReconcileResult | void> {
     const key = `${namespace}/${name}`;
-    const pod = await getOptional(ctx.client, 'pods', namespace, name);
+    // read, never changed (syncPod works on a copy of the status; terminate gets a copy)
+    const pod = await peekOptional(ctx.client, 'pods', namespace, name);
     const nodeName: string | undefined = pod?.spec?.nodeName;
     if (!pod || !nodeName) {
       this.podEchoes.forget(key);
@@ -105,7 +107,7 @@ export class Kubelet {
     const node = await this.node(nodeName, ctx);
     if (!node || nodeIsDown(node)) return;
     const now = ctx.clock.now().getTime();
-    if (pod.metadata.deletionTimestamp) return this.terminate(pod, ctx, now);
+    if (pod.metadata.deletionTimestamp) return this.terminate(cloneJson(pod), ctx, now);
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return;
 
