@@ -98,7 +98,7 @@ for (let i = 0; i < 16; i++) IS_HEX['0123456789abcdef'.charCodeAt(i)] = 0;
  */
 export function creationOrder(uid: string | undefined): string | undefined {
   if (typeof uid !== 'string') return uid === undefined ? undefined : creationOrderOf(uid);
-  // VERSION_7's test by char codes, once per Event written: `xxxxxxxx-xxxx-7xxx-`, x lowercase hex
+  // VERSION_7's test by char codes, once per Event written: 8 hex digits, '-', 4, '-7', 3, '-' (lowercase)
   if (uid.length < 19 || uid.charCodeAt(8) !== DASH || uid.charCodeAt(13) !== DASH || uid.charCodeAt(14) !== SEVEN || uid.charCodeAt(18) !== DASH) {
     return undefined;
   }

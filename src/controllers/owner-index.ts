@@ -43,8 +43,6 @@ export class OwnerIndex {
   /**
    * `keep` says which objects the cache holds at all (others are dropped as if deleted): a
    * controller that only ever asks for its own kind's dependents need not hold every pod.
-   */
-  /**
    * `unchanged(cached, obj)` may say that obj's projection would be the cached one (what it projects
    * did not change): the cache then keeps it, with no new projection and no map writes.
    */
@@ -70,7 +68,7 @@ export class OwnerIndex {
     // Most changes keep the owners (a status update): then the entries are replaced where they are,
     // which keeps the key string they were made with (one per object, not one per change kept
     // alive in each map) and spares the maps a delete and an insert.
-    if (before && sameOwners(before, slim)) this.reindex(key, slim);
+    if (before && equalOwnerReferences(before.metadata.ownerReferences, slim.metadata.ownerReferences)) this.reindex(key, slim);
     else {
       if (before) this.unindex(key, before);
       this.index(key, slim);
@@ -150,18 +148,6 @@ export function equalOwnerReferences(a: readonly OwnerReference[] | undefined, b
     const y = b[i]!;
     if (x.uid !== y.uid || x.name !== y.name || x.kind !== y.kind || x.apiVersion !== y.apiVersion) return false;
     if (x.controller !== y.controller || x.blockOwnerDeletion !== y.blockOwnerDeletion) return false;
-  }
-  return true;
-}
-
-/** Whether two versions of an object have the same owner references (uids and controller flags, in order). */
-function sameOwners(a: KubeObject, b: KubeObject): boolean {
-  const x = a.metadata.ownerReferences;
-  const y = b.metadata.ownerReferences;
-  if (x === y) return true;
-  if ((x?.length ?? 0) !== (y?.length ?? 0)) return false;
-  for (let i = 0; i < (x?.length ?? 0); i++) {
-    if (x![i]!.uid !== y![i]!.uid || (x![i]!.controller === true) !== (y![i]!.controller === true)) return false;
   }
   return true;
 }

@@ -48,8 +48,8 @@ const FILTER_MIN_KEYS = 2 ** 18;
 
 
 /**
- * Entries written after which a commit maps the environment afresh (see LmdbBackend.remap). Only a
- * long control loop writes this many between two opens; a command's own commit never does.
+ * Entries written after which a commit maps the environment afresh (see LmdbBackend.remap): a long
+ * control loop's checkpoints, or a create of thousands of objects; a small command never gets there.
  */
 export const REMAP_AFTER_WRITES = 4096;
 
