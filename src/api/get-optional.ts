@@ -3,23 +3,22 @@ import type { Client } from './client.js';
 import { isStatusError } from './errors.js';
 import type { KubeObject } from './types.js';
 
-export async function getOptional(client: Client, resource: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
-  try {
-    return await client.get(resource, namespace, name);
-  } catch (e) {
-    if (isStatusError(e) && e.code === 404) return undefined;
-    throw e;
-  }
+export function getOptional(client: Client, resource: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
+  return absentOn404(() => client.get(resource, namespace, name));
 }
 
 /**
  * getOptional for a reader that only reads: the stored object itself where the client can hand it
  * out (Client.peek), else a copy.
  */
-export async function peekOptional(client: Client, resource: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
-  if (!client.peek) return getOptional(client, resource, namespace, name);
+export function peekOptional(client: Client, resource: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
+  return absentOn404(() => (client.peek ? client.peek(resource, namespace, name) : client.get(resource, namespace, name)));
+}
+
+/** The read's object, or undefined where it answers 404. */
+async function absentOn404(read: () => Promise<KubeObject>): Promise<KubeObject | undefined> {
   try {
-    return await client.peek(resource, namespace, name);
+    return await read();
   } catch (e) {
     if (isStatusError(e) && e.code === 404) return undefined;
     throw e;

@@ -12,18 +12,20 @@ import { expired, withoutExpired } from './event-ttl.js';
 import { readOnly } from './read-only.js';
 
 export function getObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): KubeObject {
-  const key = objectKey(kind, namespace, name);
-  const obj = ctx.store.get(key);
-  if (!obj || expired(ctx, key, obj)) throw apiErrors.notFound(kind.plural, kind.group, name);
-  return obj;
+  return found(ctx, kind, namespace, name, (key) => ctx.store.get(key));
 }
 
 /** getObject's object without the copy: the stored one, read-only (Client.peek). */
 export function peekObject(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string): KubeObject {
+  return readOnly(found(ctx, kind, namespace, name, (key) => ctx.store.peek(key) as KubeObject | undefined));
+}
+
+/** The object read at its key, unless it is missing or expired (404). */
+function found(ctx: ServerContext, kind: KindDef, namespace: string | undefined, name: string, read: (key: string) => KubeObject | undefined): KubeObject {
   const key = objectKey(kind, namespace, name);
-  const obj = ctx.store.peek(key) as KubeObject | undefined;
+  const obj = read(key);
   if (!obj || expired(ctx, key, obj)) throw apiErrors.notFound(kind.plural, kind.group, name);
-  return readOnly(obj);
+  return obj;
 }
 
 /** Parse errors of selectors are the client's fault: 400 with the parser's words. */
