@@ -17,9 +17,13 @@ export function readMemory(pid, mapped) {
 }
 
 /**
- * Runs a command to its end, reading its memory every `everyMs` from outside (so the readings cost
- * the process nothing). Resolves with the exit code, stderr, wall ms and the reading of highest RSS
- * (undefined on a system without /proc).
+ * Runs a command to its end, reading its memory every `everyMs` from outside when `mapped` is given
+ * (so the readings cost the process no allocation of its own). Resolves with the exit code, stderr,
+ * wall ms and the reading of highest RSS (undefined unread, or on a system without /proc).
+ *
+ * The readings are not free for the process read: the kernel walks its page tables for smaps, and
+ * on this 2-core machine the reader takes CPU from it. Measured 2026-12 on a 30,000-pod scale-up,
+ * 3 interleaved pairs: 12.1 s read every 100 ms against 10.9 s unread. Time a run unread.
  */
 export function runSampled(command, args, { env, input, mapped, everyMs = 100 }) {
   return new Promise((resolve, reject) => {
@@ -31,7 +35,7 @@ export function runSampled(command, args, { env, input, mapped, everyMs = 100 })
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.end(input ?? '');
     let peak;
-    const timer = setInterval(() => {
+    const timer = mapped && setInterval(() => {
       try {
         const m = readMemory(child.pid, mapped);
         if (!peak || m.rss > peak.rss) peak = m;
@@ -40,11 +44,11 @@ export function runSampled(command, args, { env, input, mapped, everyMs = 100 })
       }
     }, everyMs);
     child.on('error', (e) => {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       reject(e);
     });
     child.on('close', (code) => {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       resolve({ code, stdout, stderr, ms: Number(process.hrtime.bigint() - t0) / 1e6, peak });
     });
   });
