@@ -72,6 +72,7 @@ export class Cluster {
       clock: this.clock,
       random: opts.random,
       beforeWrite: () => this.ensureLock(),
+      writesNow: () => !this.lock || this.locked,
       onRemoved: this.feed.removed,
     });
     this.client = server;

@@ -126,4 +126,21 @@ export interface Client {
    * SelfSubjectReview): returns the body with its status, as the caller (or whom it impersonates) sees it.
    */
   review(body: KubeObject, opts?: ReviewOptions): Promise<KubeObject>;
+  /** The writes the server can serve at once (the embedded server; see ImmediateWrites). */
+  immediate?: ImmediateWrites;
+}
+
+/**
+ * Writes served at once, in the caller's turn, by the embedded API server while it needs nothing
+ * awaited first (the cluster holds its write lock: the control loop's components). Each does what its
+ * namesake on Client does, through the same pipeline, and returns what that one resolves to, or
+ * undefined when the server cannot serve it at once: the caller then awaits the namesake. An error
+ * is thrown, not returned as a rejected promise. A write of the control loop is several promises and
+ * suspended calls deep through the async methods: measured on a 30,000-pod scale-up in 2026-12,
+ * its 120,000 Events written through create() cost 4 µs each more than through this.
+ */
+export interface ImmediateWrites {
+  create(resource: string, obj: KubeObject, opts?: WriteOptions): KubeObject | undefined;
+  updateStatus(resource: string, obj: KubeObject, opts?: WriteOptions): KubeObject | undefined;
+  bind(namespace: string | undefined, name: string, nodeName: string, opts?: BindOptions): KubeObject | undefined;
 }

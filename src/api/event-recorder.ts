@@ -1,6 +1,6 @@
 import type { Client } from './client.js';
 import { EventCorrelator } from './event-correlator.js';
-import { handOver } from './hand-over.js';
+import { handOver, takeOver } from './hand-over.js';
 import { isStatusError } from './errors.js';
 import type { KubeObject } from './types.js';
 import type { Clock } from '../util/clock.js';
@@ -136,6 +136,8 @@ export class EventRecorder {
     const fresh = this.newEvent(obj, eventName, namespace, type, reason, message, stamp, combined ? undefined : fieldPath);
     // the first of its kind this process records: no Event of this name was written by it to count up
     const first = verdict.action === 'record' && verdict.first === true;
+    // with no write in flight to wait for, a new Event is created at once if the server can (most are)
+    if (first && shared.pending === 0 && this.createdNow(key, fresh)) return;
     try {
       await serialized(shared, key, () => this.write(key, fresh, stamp, message, first));
     } catch (e) {
@@ -191,6 +193,29 @@ export class EventRecorder {
     const created = await this.tryCreate(fresh);
     const stored = created ?? (await this.client.update('events', countedUp(await this.client.get('events', namespace, name), now, message)));
     seen.set(key, { count: stored.count ?? 1, resourceVersion: stored.metadata.resourceVersion });
+  }
+
+  /**
+   * Creates the Event at once (Client.immediate), recording its count; false when the server cannot
+   * serve it at once or the Event exists (the caller goes the awaited way, which counts that one up).
+   */
+  private createdNow(key: string, fresh: KubeObject): boolean {
+    const immediate = this.client.immediate;
+    if (!immediate) return false;
+    let stored: KubeObject | undefined;
+    try {
+      stored = immediate.create('events', handOver(fresh));
+    } catch (e) {
+      if (!isStatusError(e)) throw e;
+      // refused: dropped, as the awaited way drops it (see event()); exists: counted up that way
+      if (e.code !== 409) return true;
+    }
+    if (!stored) {
+      takeOver(fresh);
+      return false;
+    }
+    this.shared().written.set(key, { count: stored.count ?? 1, resourceVersion: stored.metadata.resourceVersion });
+    return true;
   }
 
   /** Creates the Event (returning what was stored); undefined when it exists already. */

@@ -3,7 +3,7 @@
  * create.ts, update.ts (update, updateStatus), patch.ts, read.ts (get, list), deletion.ts.
  * Every write goes through here; the store records each as a change.
  */
-import type { BindOptions, Client, DeleteOptions, EvictOptions, ListOptions, PatchType, ReviewOptions, WriteOptions } from '../api/client.js';
+import type { BindOptions, Client, DeleteOptions, EvictOptions, ImmediateWrites, ListOptions, PatchType, ReviewOptions, WriteOptions } from '../api/client.js';
 import type { Registry } from '../api/registry.js';
 import type { KubeObject, ObjectList } from '../api/types.js';
 import type { Store } from '../store/store.js';
@@ -29,6 +29,11 @@ export interface ApiServerOptions {
   random?: () => number;
   /** Awaited before every write that may change the store (the cluster takes its write lock here). */
   beforeWrite?: () => Promise<void>;
+  /**
+   * Whether beforeWrite has nothing left to do (the cluster holds its write lock), so a write may be
+   * served at once (Client.immediate). Without beforeWrite, always.
+   */
+  writesNow?: () => boolean;
   /** Told about every object that leaves the store (the control loop's view of deletes). */
   onRemoved?: (key: string, obj: KubeObject, revision: number) => void;
 }
@@ -36,10 +41,26 @@ export interface ApiServerOptions {
 export class ApiServer implements Client {
   private readonly ctx: ServerContext;
   private readonly beforeWrite: () => Promise<void>;
+  private readonly writesNow: () => boolean;
+  readonly immediate: ImmediateWrites = {
+    create: (resource, obj, opts) => {
+      const kind = kindFor(this.ctx.registry, resource);
+      return this.writeNow(opts?.dryRun === 'All', () => createObject(this.ctx, kind, obj, opts), kind);
+    },
+    updateStatus: (resource, obj, opts) => {
+      const kind = kindFor(this.ctx.registry, resource);
+      return this.writeNow(opts?.dryRun === 'All', () => updateStatus(this.ctx, kind, obj, opts), kind, obj.metadata?.name);
+    },
+    bind: (namespace, name, nodeName, opts) => {
+      const pods = kindFor(this.ctx.registry, 'pods');
+      return this.writeNow(opts?.dryRun === 'All', () => bindPod(this.ctx, pods, namespace, name, nodeName, opts));
+    },
+  };
 
   constructor(opts: ApiServerOptions) {
     this.ctx = { store: opts.store, registry: opts.registry, clock: opts.clock, random: opts.random ?? Math.random, onRemoved: opts.onRemoved };
     this.beforeWrite = opts.beforeWrite ?? (async () => {});
+    this.writesNow = opts.writesNow ?? (() => opts.beforeWrite === undefined);
   }
 
   get registry(): Registry {
@@ -48,6 +69,15 @@ export class ApiServer implements Client {
 
   private async write<T extends KubeObject | void>(dryRun: boolean, f: () => T, kind?: KindDef, name?: string): Promise<T> {
     if (!dryRun) await this.beforeWrite();
+    return this.served(dryRun, f, kind, name);
+  }
+
+  /** write() at once, or undefined when beforeWrite has something to do (Client.immediate). */
+  private writeNow(dryRun: boolean, f: () => KubeObject, kind?: KindDef, name?: string): KubeObject | undefined {
+    return dryRun || this.writesNow() ? this.served(dryRun, f, kind, name) : undefined;
+  }
+
+  private served<T extends KubeObject | void>(dryRun: boolean, f: () => T, kind?: KindDef, name?: string): T {
     const out = f();
     // a CRD's write changes which custom resources are served (custom-resources.ts)
     if (kind && !dryRun && isCrdKind(kind)) afterCrdWrite(this.ctx, kind, name ?? (out as KubeObject | undefined)?.metadata?.name ?? '');

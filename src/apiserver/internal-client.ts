@@ -8,8 +8,10 @@ import type { Client, WriteOptions } from '../api/client.js';
  * 6% of a 30,000-pod scale-up: every pod and Event.) Defaulting, admission and validation run as
  * for any write.
  */
+const TYPED: WriteOptions = Object.freeze({ typed: true });
+
 export function internalClient(server: Client): Client {
-  const opts = (o: WriteOptions | undefined): WriteOptions => (o?.fieldValidation ? o : { ...o, typed: true });
+  const opts = (o: WriteOptions | undefined): WriteOptions => (o === undefined ? TYPED : o.fieldValidation ? o : { ...o, typed: true });
   return {
     get: (resource, namespace, name) => server.get(resource, namespace, name),
     peek: (resource, namespace, name) => (server.peek ? server.peek(resource, namespace, name) : server.get(resource, namespace, name)),
@@ -22,5 +24,10 @@ export function internalClient(server: Client): Client {
     delete: (resource, namespace, name, o) => server.delete(resource, namespace, name, o),
     evict: (namespace, name, o) => server.evict(namespace, name, o),
     review: (body, o) => server.review(body, o),
+    immediate: server.immediate && {
+      create: (resource, obj, o) => server.immediate!.create(resource, obj, opts(o)),
+      updateStatus: (resource, obj, o) => server.immediate!.updateStatus(resource, obj, opts(o)),
+      bind: (namespace, name, nodeName, o) => server.immediate!.bind(namespace, name, nodeName, o),
+    },
   };
 }

@@ -114,7 +114,8 @@ export function replicaSetReconciler(): Reconciler {
     if (manage && diff < 0) {
       const n = Math.min(-diff, BURST_REPLICAS);
       const res = await slowStart(n, async () => {
-        const pod = await ctx.client.create('pods', handOver(podFromTemplate(rs)));
+        const body = handOver(podFromTemplate(rs));
+        const pod = ctx.client.immediate?.create('pods', body) ?? (await ctx.client.create('pods', body));
         expectations.expect(uid, pod.metadata.name ?? '');
         await events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
       });

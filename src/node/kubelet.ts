@@ -142,7 +142,8 @@ export class Kubelet {
     let written = pod;
     if (!deepEqual(result.status, pod.status)) {
       // built for this write alone (syncPod's status is fresh): handed over, not copied
-      written = await ctx.client.updateStatus('pods', handOver({ ...pod, status: result.status }), KUBELET_WRITES);
+      const body = handOver({ ...pod, status: result.status });
+      written = ctx.client.immediate?.updateStatus('pods', body, KUBELET_WRITES) ?? (await ctx.client.updateStatus('pods', body, KUBELET_WRITES));
       this.podEchoes.note(key, written.metadata.resourceVersion);
     }
     if (result.events.length > 0) {

@@ -32,7 +32,8 @@ export class PodSchedulingWriter {
 
   /** Binds the pod to the node; returns the pod as stored afterwards. */
   async bind(pod: KubeObject, nodeName: string): Promise<KubeObject> {
-    const bound = await this.client.bind(pod.metadata.namespace, pod.metadata.name!, nodeName, { uid: pod.metadata.uid });
+    const { namespace, name, uid } = pod.metadata;
+    const bound = this.client.immediate?.bind(namespace, name!, nodeName, { uid }) ?? (await this.client.bind(namespace, name!, nodeName, { uid }));
     const ns = bound.metadata.namespace ?? 'default';
     await this.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${bound.metadata.name} to ${nodeName}`);
     return bound;

@@ -93,6 +93,17 @@ export const pod = (name: string, spec: Record<string, unknown> = {}) => ({
   apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }], ...spec },
 });
 
+/** The StatusError a synchronous call throws (fails the test when it returns or throws something else). */
+export function thrown(f: () => unknown): StatusError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof StatusError) return e;
+    throw e;
+  }
+  throw new Error('expected a StatusError');
+}
+
 /** The StatusError a call fails with (fails the test when it succeeds or throws something else). */
 export async function failure(p: Promise<unknown>): Promise<StatusError> {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serverSideApply, trackUpdate, type ManagedFieldsEntry } from '../../../src/api/apply/server-side-apply.js';
-import { StatusError } from '../../../src/api/errors.js';
+import { thrown } from '../../apiserver/test-kinds.js';
 import { fieldSetOf } from '../../../src/api/apply/field-set.js';
 import type { KubeObject } from '../../../src/api/types.js';
 
@@ -24,16 +24,6 @@ const stored = (o: KubeObject): KubeObject => ({ ...o, metadata: { ...o.metadata
 const apply = (live: KubeObject | undefined, config: KubeObject, manager = 'kubectl', force = false, now = T1) =>
   serverSideApply({ live, config, manager, force, schemaType: 'V1Deployment', now });
 const entries = (o: KubeObject) => o.metadata.managedFields as ManagedFieldsEntry[];
-
-function conflictOf(f: () => unknown): StatusError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a conflict');
-}
 
 describe('serverSideApply', () => {
   it('creates the object with one Apply entry', () => {
@@ -67,7 +57,7 @@ describe('serverSideApply', () => {
   it('refuses to change a field another manager owns, with kube-apiserver\'s message', () => {
     const live = stored(apply(undefined, deployment(3), 'kubectl-client-side-apply'));
     live.metadata.managedFields![0]!.operation = 'Update';
-    const err = conflictOf(() => apply(live, deployment(5), 'me'));
+    const err = thrown(() => apply(live, deployment(5), 'me'));
     expect(err.code).toBe(409);
     expect(err.reason).toBe('Conflict');
     expect(err.message).toBe('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas');
@@ -75,7 +65,7 @@ describe('serverSideApply', () => {
 
   it('prints an Apply manager without its version', () => {
     const live = stored(apply(undefined, deployment(3), 'other'));
-    expect(conflictOf(() => apply(live, deployment(4))).message).toBe('Apply failed with 1 conflict: conflict with "other": .spec.replicas');
+    expect(thrown(() => apply(live, deployment(4))).message).toBe('Apply failed with 1 conflict: conflict with "other": .spec.replicas');
   });
 
   it('shares a field set to the same value', () => {
@@ -121,7 +111,7 @@ describe('serverSideApply', () => {
         ],
       },
     };
-    const err = conflictOf(() => serverSideApply({ live, config: cm({ a: '2', b: '2', c: '2' }), manager: 'me', force: false, schemaType: 'V1ConfigMap', now: T1 }));
+    const err = thrown(() => serverSideApply({ live, config: cm({ a: '2', b: '2', c: '2' }), manager: 'me', force: false, schemaType: 'V1ConfigMap', now: T1 }));
     expect(err.message).toBe('Apply failed with 3 conflicts: conflicts with "m1" using v1:\n- .data.a\n- .data.b\nconflicts with "m2":\n- .data.c');
   });
 });
@@ -139,7 +129,7 @@ describe('trackUpdate', () => {
       fieldsV1: { 'f:spec': { 'f:replicas': {} } }, subresource: 'scale',
     });
     expect((mf[0]!.fieldsV1['f:spec'] as Record<string, unknown>)['f:replicas']).toBeUndefined();
-    expect(conflictOf(() => apply(after, deployment(3))).message).toBe(
+    expect(thrown(() => apply(after, deployment(3))).message).toBe(
       'Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas',
     );
   });
