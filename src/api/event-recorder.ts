@@ -104,7 +104,12 @@ export class EventRecorder {
     this.sourceKey = `${source.component}\u0000${source.host ?? ''}\u0000`;
   }
 
-  async event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): Promise<void> {
+  /**
+   * Records an Event. Undefined when done at once (most are: a new Event the server creates at once,
+   * one the spam filter holds back), else a promise of it, which the caller awaits: a scale-up records
+   * 120,000 Events, and an async method made a promise and suspended its caller for each.
+   */
+  event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): Promise<void> | undefined {
     const meta = obj.metadata;
     const namespace = meta.namespace ?? 'default';
     const name = meta.name ?? '';
@@ -126,20 +131,22 @@ export class EventRecorder {
     const stamp = rfc3339(now);
     const key = `${namespace}/${eventName}`;
     if (!correlator.allow(history, nowMs)) {
-      try {
-        await serialized(shared, key, async () => this.countHeldBack(key));
-      } finally {
-        settled(shared);
-      }
-      return;
+      if (shared.pending > 0) return this.settle(shared, serialized(shared, key, async () => this.countHeldBack(key)));
+      this.countHeldBack(key);
+      return undefined;
     }
     const fresh = this.newEvent(obj, eventName, namespace, type, reason, message, stamp, combined ? undefined : fieldPath);
     // the first of its kind this process records: no Event of this name was written by it to count up
     const first = verdict.action === 'record' && verdict.first === true;
     // with no write in flight to wait for, a new Event is created at once if the server can (most are)
-    if (first && shared.pending === 0 && this.createdNow(key, fresh)) return;
+    if (first && shared.pending === 0 && this.createdNow(key, fresh)) return undefined;
+    return this.settle(shared, serialized(shared, key, () => this.write(key, fresh, stamp, message, first)));
+  }
+
+  /** Awaits a write serialized() started, dropping an Event the server refuses. */
+  private async settle(shared: Shared, write: Promise<void>): Promise<void> {
     try {
-      await serialized(shared, key, () => this.write(key, fresh, stamp, message, first));
+      await write;
     } catch (e) {
       // client-go's event sink: an Event the server refuses is dropped ("Server rejected event (will
       // not retry!)"), never the recording component's failure — a kubelet stopping the containers

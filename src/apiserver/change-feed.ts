@@ -37,6 +37,15 @@ export function parseRegistryKey(key: string): { resource: string; namespace?: s
   return { resource: parts[2]!, namespace: parts[3]!, name: parts.slice(4).join('/') };
 }
 
+const REGISTRY = '/registry/';
+
+/** parseRegistryKey(key)?.resource ?? '', without splitting the key (every change asks it). */
+function resourceOf(key: string): string {
+  if (!key.startsWith(REGISTRY)) return '';
+  const end = key.indexOf('/', REGISTRY.length);
+  return end < 0 ? '' : key.slice(REGISTRY.length, end);
+}
+
 export class ChangeFeed {
   private readonly tombstones = new Map<number, Tombstone>();
 
@@ -58,15 +67,16 @@ export class ChangeFeed {
    */
   since(since: number, limit?: number, wanted?: (resource: string, type: 'put' | 'delete') => boolean, shared = false): ChangeEvent[] {
     return this.store.changesSince(since, limit).map((c) => {
-      const parsed = parseRegistryKey(c.key);
+      const resource = resourceOf(c.key);
       let object: KubeObject | undefined;
-      if (wanted && !wanted(parsed?.resource ?? '', c.type)) object = undefined;
+      if (wanted && !wanted(resource, c.type)) object = undefined;
       else if (c.type === 'put') object = shared ? readOnly(this.store.peek(c.key) as KubeObject | undefined) : this.store.get(c.key);
       else {
         object = this.tombstones.get(c.revision)?.object;
-        if (!object && parsed) object = { apiVersion: '', kind: '', metadata: { name: parsed.name, namespace: parsed.namespace } };
+        const parsed = object ? undefined : parseRegistryKey(c.key);
+        if (parsed) object = { apiVersion: '', kind: '', metadata: { name: parsed.name, namespace: parsed.namespace } };
       }
-      return { revision: c.revision, key: c.key, type: c.type, resource: parsed?.resource ?? '', object };
+      return { revision: c.revision, key: c.key, type: c.type, resource, object };
     });
   }
 

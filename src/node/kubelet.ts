@@ -148,7 +148,11 @@ export class Kubelet {
     }
     if (result.events.length > 0) {
       const rec = this.recorder(ctx, nodeName);
-      for (const e of result.events) await rec.event(written, e.type, e.reason, e.message, e.fieldPath);
+      for (const e of result.events) {
+        // most are recorded at once (undefined): no await, which would suspend the sync for a turn
+        const recording = rec.event(written, e.type, e.reason, e.message, e.fieldPath);
+        if (recording) await recording;
+      }
     }
     if (result.nextDue !== undefined) return { requeueAfter: Math.max(0, result.nextDue - now) };
   }

@@ -35,7 +35,9 @@ export class PodSchedulingWriter {
     const { namespace, name, uid } = pod.metadata;
     const bound = this.client.immediate?.bind(namespace, name!, nodeName, { uid }) ?? (await this.client.bind(namespace, name!, nodeName, { uid }));
     const ns = bound.metadata.namespace ?? 'default';
-    await this.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${bound.metadata.name} to ${nodeName}`);
+    // most are recorded at once (undefined): no await, which would suspend the bind for a turn
+    const recording = this.recorder.event(bound, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${bound.metadata.name} to ${nodeName}`);
+    if (recording) await recording;
     return bound;
   }
 
