@@ -113,7 +113,7 @@ export class KvStore implements Store {
     // out unless the caller shares the stored object read-only
     const stored = obj;
     stored.metadata = { ...(stored.metadata ?? {}), resourceVersion: String(revision) };
-    this.overlay.set('objects', key, stored);
+    this.overlay.set('objects', key, this.backend.encodePending?.(key, stored) ?? stored);
     return share ? stored : cloneJson(stored);
   }
 

@@ -6,6 +6,7 @@ import type { Database } from 'lmdb';
 import type { KeyRange, KvEntry, WriteOp } from './kv-backend.js';
 import { inRange, mergeByKey, objectKey, orderedRange, plainRange, rangeNamespace, sortByKey, storedKey, storedKeysIn } from './event-keys.js';
 import type { EventSpans } from './event-spans.js';
+import { objectValue } from './event-codec.js';
 
 /**
  * Most Events stored in creation order that a range read of one namespace reads one by one; past
@@ -22,7 +23,7 @@ export type SpansSource = () => EventSpans | undefined;
 /** The committed object entries in range, in key order (values fresh copies). */
 export function* objectEntries(db: Database, range: KeyRange, spans?: SpansSource): Generator<KvEntry> {
   const plain = plainRange(range);
-  const stored = plain ? db.getRange(plain).map(({ key, value }) => ({ key: key as string, value })) : [];
+  const stored = plain ? db.getRange(plain).map(({ key, value }) => ({ key: key as string, value: objectValue(value) })) : [];
   yield* mergeByKey(stored, orderedEntries(db, range, spans), (e) => e.key);
 }
 
@@ -71,12 +72,12 @@ function orderedEntries(db: Database, range: KeyRange, spans: SpansSource | unde
   if (few && few.length <= READ_ONE_BY_ONE) {
     for (const stored of few) {
       const value = db.get(stored);
-      if (value !== undefined) out.push({ key: objectKey(stored), value });
+      if (value !== undefined) out.push({ key: objectKey(stored), value: objectValue(value) });
     }
   } else {
     for (const { key: stored, value } of db.getRange({ ...read /* a copy, as in keysIn */ })) {
       const key = objectKey(stored as string);
-      if (inRange(key, range)) out.push({ key, value });
+      if (inRange(key, range)) out.push({ key, value: objectValue(value) });
     }
   }
   return sortByKey(out);

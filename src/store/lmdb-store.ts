@@ -1,6 +1,6 @@
 import { chmodSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ABORT, type Database } from 'lmdb';
+import { ABORT, asBinary, type Database } from 'lmdb';
 import type { KeyRange, KvBackend, KvEntry, Space, WriteOp } from './kv-backend.js';
 import { cloneJson } from '../util/json-clone.js';
 import { LruMap } from '../util/lru-map.js';
@@ -12,6 +12,9 @@ import { DICTIONARY_KEY, type Env, type EnvHandle, openEnv } from './lmdb-env.js
 import { objectKey, storedKey } from './event-keys.js';
 import { type EventSpans, keepSpans, storedSpans } from './event-spans.js';
 import { inStoredOrder, objectEntries, objectKeys } from './lmdb-object-keys.js';
+import { objectValue, pendingEvent } from './event-codec.js';
+import { EncodedValue } from './encoded-value.js';
+import type { KubeObject } from '../api/types.js';
 
 /** The LMDB environment directory inside a cluster directory. */
 export const LMDB_DIR = 'data';
@@ -32,7 +35,7 @@ const DECODED_CACHE_SIZE = 2048;
 const SMALL_CACHE_SIZE = 4096;
 /** What LmdbBackend.small keeps for a key that is not stored. */
 const ABSENT = Symbol('absent');
-/** Events are recorded and rarely read back: not worth keeping decoded. */
+/** Events are recorded and rarely read back: not worth keeping decoded (and kept encoded from their put: event-codec.ts). */
 const WRITE_ONLY_PREFIX = '/registry/events/';
 
 /**
@@ -125,7 +128,7 @@ class LmdbBackend implements KvBackend {
     let value = this.decoded.get(key);
     if (value === undefined) {
       if (this.filter && !this.filter.mightHave(key)) return undefined;
-      value = this.dbs[space].get(storedKey(key));
+      value = objectValue(this.dbs[space].get(storedKey(key)));
       if (value === undefined) {
         this.missed();
         return undefined;
@@ -152,6 +155,11 @@ class LmdbBackend implements KvBackend {
     const filter = new KeyFilter(Math.max(FILTER_MIN_KEYS, keys.length * FILTER_GROWTH));
     for (const key of keys) filter.add(key);
     this.filter = filter;
+  }
+
+  /** An Event of the components' shape is kept encoded from its put (event-codec.ts). */
+  encodePending(key: string, value: KubeObject): EncodedValue | undefined {
+    return key.startsWith(WRITE_ONLY_PREFIX) ? pendingEvent(value) : undefined;
   }
 
   *entries(space: Space, range: KeyRange): Generator<KvEntry> {
@@ -209,7 +217,7 @@ class LmdbBackend implements KvBackend {
       for (const { op, key } of ordered) {
         const db = this.dbs[op.space];
         if (op.value === undefined) db.removeSync(key);
-        else db.putSync(key, op.value);
+        else db.putSync(key, op.value instanceof EncodedValue ? asBinary(op.value.bytes) : op.value);
       }
       keepSpans(this.dbs.sys, this.dbs.objects, this.env.root.getWriteTxnId(), ordered);
       return true;

@@ -2,6 +2,7 @@ import { cloneJson } from '../util/json-clone.js';
 import { compareKeys } from './key-order.js';
 import type { KeyRange, KvBackend, KvEntry, Space, WriteOp } from './kv-backend.js';
 import { SortedMap } from './sorted-map.js';
+import { live } from './encoded-value.js';
 
 const DELETED: unique symbol = Symbol('deleted');
 type Pending = unknown | typeof DELETED;
@@ -9,7 +10,7 @@ type Pending = unknown | typeof DELETED;
 /**
  * The pending batch: writes made since the last commit, seen by every read, merged over the
  * committed state in key order (a pending delete hides the committed key). Values held here are
- * owned by the overlay; reads hand out copies.
+ * owned by the overlay; reads hand out copies (of a value held encoded, what it decodes to).
  */
 export class Overlay {
   private readonly spaces = new Map<Space, SortedMap<Pending>>();
@@ -30,7 +31,7 @@ export class Overlay {
   get(space: Space, key: string): unknown {
     // one lookup: pending values are never undefined (a delete is DELETED)
     const v = this.spaces.get(space)?.get(key);
-    if (v !== undefined) return v === DELETED ? undefined : cloneJson(v);
+    if (v !== undefined) return v === DELETED ? undefined : cloneJson(live(v));
     return this.backend.get(space, key);
   }
 
@@ -40,7 +41,7 @@ export class Overlay {
    */
   peek(space: Space, key: string): unknown {
     const v = this.spaces.get(space)?.get(key);
-    if (v !== undefined) return v === DELETED ? undefined : v;
+    if (v !== undefined) return v === DELETED ? undefined : live(v);
     return this.backend.peek(space, key);
   }
 
@@ -60,7 +61,7 @@ export class Overlay {
     if (!pending || pending.size === 0) return committed;
     return merge(committed, (e) => e.key, pending.range(range.start ?? '', range.end), (key, value) => ({
       key,
-      value: cloneJson(value),
+      value: cloneJson(live(value)),
     }));
   }
 
