@@ -39,7 +39,7 @@ const TOP = [
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** Where encodeEvent writes (a whole msgpack bin 16); an Event is put from it at once, inside the write transaction. */
+/** Where encodeEvent writes (a whole msgpack bin 16); pendingEvent copies what it needs out of it. */
 const scratch = Buffer.allocUnsafe(3 + 0xffff);
 
 /** An Event as the store keeps it until its commit; undefined when it is not of the shape this codec knows. */
@@ -59,12 +59,15 @@ export function encodeEvent(event: KubeObject): Buffer | undefined {
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 0xffffffff) return undefined;
   if (Object.keys(event).length !== TOP.length) return undefined;
   const meta = fields(event.metadata, METADATA, false);
-  const involved = meta === undefined ? undefined : fields(event.involvedObject, INVOLVED, true);
-  const source = involved === undefined ? undefined : fields(event.source, SOURCE, true);
+  if (meta === undefined) return undefined;
+  const involved = fields(event.involvedObject, INVOLVED, true);
+  if (involved === undefined) return undefined;
+  const source = fields(event.source, SOURCE, true);
+  if (source === undefined) return undefined;
   // the top level: 14 keys (counted above), the 7 besides these seen to be present
-  const text = source === undefined ? undefined : fields(event, TEXT, false, false);
+  const text = fields(event, TEXT, false, false);
   if (text === undefined) return undefined;
-  const all = meta! + involved! + source + text;
+  const all = meta + involved + source + text;
   // UTF-8 takes at most 3 bytes per UTF-16 unit; a lone surrogate would not come back (so none are taken)
   if (all.length * 3 > scratch.length - TEXT_AT && Buffer.byteLength(all) > scratch.length - TEXT_AT) return undefined;
   if (SURROGATE.test(all)) return undefined;
