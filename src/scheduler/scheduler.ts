@@ -66,6 +66,8 @@ export class Scheduler {
   private totals = new Float64Array(0);
   /** Memoised raw scores by plugin and memo key (see memoised()), and filter passes (findFeasible). */
   private readonly memos = new Map<string, { raw: Float64Array; version: Float64Array }>();
+  /** What findFeasible returns, reused: valid until the next pod's cycle. */
+  private readonly feasible: NodeInfo[] = [];
 
   constructor(options: SchedulerOptions = {}) {
     this.profile = options.profile ?? defaultProfile;
@@ -129,9 +131,9 @@ export class Scheduler {
     }
     const n = nodes.length;
     const toFind = numFeasibleNodesToFind(n, this.percentage);
-    // sized for the usual outcome (every node fits) and trimmed after: growing it by push copied
-    // it several times over, per pod
-    const feasible = new Array<NodeInfo>(Math.min(toFind, n));
+    // one array for every pod (the cycle is done with it before the next pod's): a new one per pod
+    // was a thirtieth of a scale-up's garbage
+    const feasible = this.feasible;
     let found = 0;
     let processed = 0;
     // which nodes passed these filters, by the node version they passed in (PreFilterOutcome.memo)
