@@ -21,6 +21,7 @@ export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
 /** IsQualifiedName: optional DNS-subdomain prefix and '/', then a name of at most 63 characters. */
 export function qualifiedNameErrors(value: string): string[] {
+  if (isQualifiedName(value)) return [];
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -63,9 +64,46 @@ export function validateLabelValue(value: string, field: string): FieldError[] {
 
 const sortedKeys = (m: Record<string, unknown>): string[] => Object.keys(m).sort();
 
+/** Whether code is an ASCII letter or digit. */
+function isAlnum(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** QUALIFIED_NAME_RE.test(value[from, to)) and at most 63 characters, character by character. */
+function isNamePart(value: string, from: number, to: number): boolean {
+  if (to <= from || to - from > QUALIFIED_NAME_MAX_LENGTH || !isAlnum(value.charCodeAt(from)) || !isAlnum(value.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x5f && c !== 0x2e && !isAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** Whether qualifiedNameErrors finds nothing wrong with key, found without the regular expressions. */
+function isQualifiedName(key: string): boolean {
+  const slash = key.indexOf('/');
+  if (slash < 0) return isNamePart(key, 0, key.length);
+  if (slash === 0 || key.indexOf('/', slash + 1) >= 0 || !isNamePart(key, slash + 1, key.length)) return false;
+  return dns1123SubdomainErrors(key.slice(0, slash)).length === 0;
+}
+
+/** Whether a label's key and value are valid (qualifiedNameErrors and labelValueErrors find nothing). */
+function isValidLabel(key: string, value: string): boolean {
+  return (value.length === 0 || isNamePart(value, 0, value.length)) && isQualifiedName(key);
+}
+
+/**
+ * Whether every label is valid, checked without the regular expressions (they only word what is
+ * wrong): every create of a labelled object asks, a scale-up's pods 30,000 times.
+ */
+function allLabelsValid(labels: Record<string, string>): boolean {
+  for (const key in labels) if (!isValidLabel(key, String(labels[key]))) return false;
+  return true;
+}
+
 /** ValidateLabels: each key a qualified name, each value a valid label value (reported against the map's path). */
 export function validateLabels(labels: Record<string, string> | undefined, field: string): FieldError[] {
-  if (!labels) return [];
+  if (!labels || allLabelsValid(labels)) return [];
   const errs: FieldError[] = [];
   for (const k of sortedKeys(labels)) {
     errs.push(...validateQualifiedName(k, field));

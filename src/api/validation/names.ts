@@ -14,8 +14,40 @@ const DNS1123_SUBDOMAIN_RE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
 export const DNS1123_LABEL_MAX_LENGTH = 63;
 export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
 
+/** Whether code is a lowercase letter or a digit (an RFC 1123 label's first and last character). */
+function isAlnum(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
+/**
+ * Whether value[from, to) is an RFC 1123 label (DNS1123_LABEL_FMT, any length): what the regular
+ * expressions say, character by character. Every create checks a name (a scale-up: 150,000 of
+ * them, pods and Events), and the expressions only run to word what is wrong.
+ */
+function isLabelAt(value: string, from: number, to: number): boolean {
+  if (to <= from || !isAlnum(value.charCodeAt(from)) || !isAlnum(value.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 0x2d && !isAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** DNS1123_SUBDOMAIN_RE.test(value), without the expression (see isLabelAt). */
+function isSubdomain(value: string): boolean {
+  let from = 0;
+  for (;;) {
+    const dot = value.indexOf('.', from);
+    const to = dot < 0 ? value.length : dot;
+    if (!isLabelAt(value, from, to)) return false;
+    if (dot < 0) return true;
+    from = dot + 1;
+  }
+}
+
 /** IsDNS1123Label: the messages for an invalid value (empty list when valid). */
 export function dns1123LabelErrors(value: string): string[] {
+  if (value.length <= DNS1123_LABEL_MAX_LENGTH && isLabelAt(value, 0, value.length)) return [];
   const errs: string[] = [];
   if (value.length > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
   if (!DNS1123_LABEL_RE.test(value)) errs.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
@@ -24,6 +56,7 @@ export function dns1123LabelErrors(value: string): string[] {
 
 /** IsDNS1123Subdomain: the messages for an invalid value (empty list when valid). */
 export function dns1123SubdomainErrors(value: string): string[] {
+  if (value.length <= DNS1123_SUBDOMAIN_MAX_LENGTH && isSubdomain(value)) return [];
   const errs: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));

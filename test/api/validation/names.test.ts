@@ -20,6 +20,23 @@ const LABEL_MSG =
   "alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
 describe('DNS-1123 names', () => {
+  it('classifies as the regular expressions do, character by character', () => {
+    const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    const alphabet = ['a', 'z', '0', '9', '-', '.', 'A', '_', 'é', ' '];
+    const names = ['', 'a', '0', '-', '.', 'a.', '.a', 'a..b', 'a-.b', 'a.-b', 'web-8647ffdfdc-2229h.01a24b0913be00236d6206e43d6'];
+    // every string of up to 4 characters over the alphabet
+    const grow = (prefix: string, n: number): void => {
+      names.push(prefix);
+      if (n > 0) for (const c of alphabet) grow(prefix + c, n - 1);
+    };
+    grow('', 4);
+    for (const name of names) {
+      expect(isDNS1123Label(name), name).toBe(label.test(name));
+      expect(isDNS1123Subdomain(name), name).toBe(subdomain.test(name));
+    }
+  });
+
   it('classifies', () => {
     expect(isDNS1123Label('web-1')).toBe(true);
     expect(isDNS1123Label('web.1')).toBe(false);
