@@ -53,6 +53,20 @@ describe('the Event codec', () => {
     }
   });
 
+  it('writes its version, the count and each field as <UTF-16 length>:<UTF-8 text>, `.` absent, `~` undefined', () => {
+    const e = event({ message: 'héllo', count: 258 }, { fieldPath: undefined });
+    delete (e.involvedObject as Record<string, unknown>).resourceVersion;
+    const bytes = encodeEvent(e)!;
+    const field = (s: string) => `${s.length}:${s}`;
+    const m = e.metadata;
+    const text = [m.name, m.namespace, m.uid, m.creationTimestamp, m.resourceVersion].map((s) => field(s!)).join('')
+      + ['v1', 'Pod', 'web-1', 'shop', '01a24b09-13be-7002-bd97-aa239f11db1d'].map(field).join('') + '.~'
+      + field('kubelet') + field('pocketkube-node-2')
+      + ['Pulled', 'héllo', '2026-12-06T11:06:55Z', '2026-12-06T11:06:55Z', 'Normal', 'kubelet', 'pocketkube-node-2'].map(field).join('');
+    const payload = Buffer.concat([Buffer.from([1, 0, 0, 1, 2]), Buffer.from(text, 'utf8')]);
+    expect(bytes.toString('hex')).toBe(Buffer.concat([Buffer.from([0xc5, payload.length >> 8, payload.length & 255]), payload]).toString('hex'));
+  });
+
   it('leaves any other shape to msgpack', () => {
     const others: KubeObject[] = [
       event({ series: { count: 2, lastObservedTime: '2026-12-06T11:06:55Z' } }),
