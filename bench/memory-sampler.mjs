@@ -4,16 +4,26 @@ import { readFileSync } from 'node:fs';
 
 const kB = (text, field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
 
-/** One reading: total RSS, its anonymous part, and the resident pages of the mappings whose line matches `mapped`. */
+/**
+ * One reading: total RSS, its anonymous part, and the resident pages of the mappings whose line
+ * matches `mapped`, all summed from one read of smaps. (The totals read from smaps_rollup just before
+ * could show a map the store closed and opened again in between, with its pages: then the parts did
+ * not add up, and the LMDB map's pages were counted as "other".)
+ */
 export function readMemory(pid, mapped) {
-  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  let rss = 0;
+  let anonymous = 0;
   let mappedRss = 0;
   let inMapped = false;
   for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
     if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inMapped = mapped.test(line);
-    else if (inMapped && line.startsWith('Rss:')) mappedRss += kB(line, 'Rss');
+    else if (line.startsWith('Rss:')) {
+      const bytes = kB(line, 'Rss');
+      rss += bytes;
+      if (inMapped) mappedRss += bytes;
+    } else if (line.startsWith('Anonymous:')) anonymous += kB(line, 'Anonymous');
   }
-  return { rss: kB(rollup, 'Rss'), anonymous: kB(rollup, 'Anonymous'), mapped: mappedRss };
+  return { rss, anonymous, mapped: mappedRss };
 }
 
 /**
