@@ -15,7 +15,7 @@ export const DNS1123_LABEL_MAX_LENGTH = 63;
 export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
 
 /** Whether code is a lowercase letter or a digit (an RFC 1123 label's first and last character). */
-function isAlnum(code: number): boolean {
+function isLowerAlnum(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
@@ -25,10 +25,10 @@ function isAlnum(code: number): boolean {
  * them, pods and Events), and the expressions only run to word what is wrong.
  */
 function isLabelAt(value: string, from: number, to: number): boolean {
-  if (to <= from || !isAlnum(value.charCodeAt(from)) || !isAlnum(value.charCodeAt(to - 1))) return false;
+  if (to <= from || !isLowerAlnum(value.charCodeAt(from)) || !isLowerAlnum(value.charCodeAt(to - 1))) return false;
   for (let i = from + 1; i < to - 1; i++) {
     const c = value.charCodeAt(i);
-    if (c !== 0x2d && !isAlnum(c)) return false;
+    if (c !== 0x2d && !isLowerAlnum(c)) return false;
   }
   return true;
 }
