@@ -40,18 +40,19 @@ describe('labels', () => {
     const qualified = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
     const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
     const alphabet = ['a', 'Z', '0', '-', '_', '.', '/', 'é'];
-    const parts: string[] = ['', 'a'.repeat(63), 'a'.repeat(64), `${'a'.repeat(250)}.b/c`, `${'a'.repeat(254)}/c`, 'Ex.com/x'];
+    const keys: string[] = ['', 'a'.repeat(63), 'a'.repeat(64), `${'a'.repeat(250)}.b/c`, `${'a'.repeat(254)}/c`, 'Ex.com/x'];
+    // every string of up to 3 characters over the alphabet
     const grow = (prefix: string, n: number): void => {
-      parts.push(prefix);
+      keys.push(prefix);
       if (n > 0) for (const c of alphabet) grow(prefix + c, n - 1);
     };
     grow('', 3);
-    for (const key of parts) {
+    for (const key of keys) {
       // apimachinery's rules, with its regular expressions
-      const parts = key.split('/');
-      const name = parts[parts.length - 1]!;
-      const keyValid = parts.length <= 2 && name.length <= 63 && qualified.test(name)
-        && (parts.length === 1 || (parts[0]!.length <= 253 && subdomain.test(parts[0]!)));
+      const segments = key.split('/');
+      const name = segments[segments.length - 1]!;
+      const keyValid = segments.length <= 2 && name.length <= 63 && qualified.test(name)
+        && (segments.length === 1 || (segments[0]!.length <= 253 && subdomain.test(segments[0]!)));
       expect(validateQualifiedName(key, 'f').length === 0, key).toBe(keyValid);
       for (const value of ['', 'v', '-v', 'a'.repeat(64), key]) {
         const valid = keyValid && value.length <= 63 && (value === '' || qualified.test(value));
