@@ -12,7 +12,7 @@ import { labelsMatch, selectorFromLabelSelector } from '../api/label-selector.js
 import type { Condition, KubeObject } from '../api/types.js';
 import { rfc3339 } from '../util/clock.js';
 import { claim, ownerRefTo } from './controller-ref.js';
-import { controllerRef, OwnerIndex, ownedByKind } from './owner-index.js';
+import { controllerRef, distinctKeys, OwnerIndex, ownedByKind } from './owner-index.js';
 import { podsToDelete } from './pod-ranking.js';
 import { availableFrom, isPodActive, slimPod } from './pod-state.js';
 import { keyOf, type ReconcileContext, type ReconcileResult, type Reconciler, splitKey } from './reconciler.js';
@@ -22,6 +22,14 @@ import { cloneJson } from '../util/json-clone.js';
 export const BURST_REPLICAS = 500;
 /** Key for "orphan pods changed in this namespace": every ReplicaSet there may want to adopt. */
 const ORPHANS = '\u0000orphans';
+
+/** The key a pod's change queues: its ReplicaSet's, or the orphans' of its namespace (an orphan may be adopted). */
+function podKey(pod: KubeObject | undefined, type: 'put' | 'delete'): string | undefined {
+  if (!pod) return undefined;
+  const ref = controllerRef(pod);
+  if (ref?.kind === 'ReplicaSet') return `${pod.metadata.namespace}/${ref.name}`;
+  return !ref && type !== 'delete' && pod.metadata.labels ? `${pod.metadata.namespace}/${ORPHANS}` : undefined;
+}
 /** Stands for "nothing remembered yet" in sync's one-entry memos (no pod field is ever this object). */
 const UNSEEN: unknown = Object.freeze({});
 
@@ -207,14 +215,7 @@ export function replicaSetReconciler(): Reconciler {
         keys: (o, type) => {
           const before = pods.observe(o, type);
           expectations.observed(o);
-          const keys = new Set<string>();
-          for (const obj of [before, type === 'delete' ? undefined : o]) {
-            if (!obj) continue;
-            const ref = controllerRef(obj);
-            if (ref?.kind === 'ReplicaSet') keys.add(`${obj.metadata.namespace}/${ref.name}`);
-            else if (!ref && type !== 'delete' && obj.metadata.labels) keys.add(`${obj.metadata.namespace}/${ORPHANS}`);
-          }
-          return [...keys];
+          return distinctKeys(podKey(before, type), type === 'delete' ? undefined : podKey(o, type));
         },
       },
     ],

@@ -18,6 +18,8 @@ describe('OwnerIndex.controllerKeys', () => {
     expect(index.controllerKeys(pod('a', { kind: 'Job', name: 'j1' }), 'put', 'Job')).toEqual(['ns/j1']);
     // re-owned: both the old and the new owner hear of it
     expect(index.controllerKeys(pod('a', { kind: 'Job', name: 'j2' }), 'put', 'Job')).toEqual(['ns/j1', 'ns/j2']);
+    // the same owner before and after: named once
+    expect(index.controllerKeys(pod('a', { kind: 'Job', name: 'j2' }), 'put', 'Job')).toEqual(['ns/j2']);
     // a delete names the owner it had
     expect(index.controllerKeys(pod('a'), 'delete', 'Job')).toEqual(['ns/j2']);
     expect(index.cached('ns', 'a')).toBeUndefined();
