@@ -109,27 +109,18 @@ export function applyPodConditions(pod: KubeObject, at: string): void {
   const p = podProgress(pod);
   status.phase = p.phase;
   const done = p.phase === 'Succeeded' || p.phase === 'Failed';
-  const list = (names: string[]) => `[${names.join(' ')}]`;
   const gate = readinessGateProblem(pod);
   const before: Condition[] = status.conditions ?? [];
-  // a condition keeps its lastTransitionTime while its status stays the same
-  const stamped = (type: string, ok: boolean, reason?: string, message?: string): Condition => {
-    const c = cond(type, ok, reason, message) as Condition & Record<string, unknown>;
-    const prev = before.find((b) => b.type === type);
-    c.lastProbeTime = null;
-    c.lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : at;
-    return c;
-  };
   const containersReady = done
-    ? stamped('ContainersReady', false, 'PodCompleted')
-    : p.unready.length === 0 ? stamped('ContainersReady', true) : stamped('ContainersReady', false, 'ContainersNotReady', `containers with unready status: ${list(p.unready)}`);
+    ? stamped(before, at, 'ContainersReady', false, 'PodCompleted')
+    : p.unready.length === 0 ? stamped(before, at, 'ContainersReady', true) : stamped(before, at, 'ContainersReady', false, 'ContainersNotReady', `containers with unready status: ${list(p.unready)}`);
   const ready = !done && p.unready.length === 0 && gate
-    ? stamped('Ready', false, 'ReadinessGatesNotReady', gate)
-    : stamped('Ready', containersReady.status === 'True', containersReady.reason, containersReady.message);
+    ? stamped(before, at, 'Ready', false, 'ReadinessGatesNotReady', gate)
+    : stamped(before, at, 'Ready', containersReady.status === 'True', containersReady.reason, containersReady.message);
   const out: Condition[] = [
-    stamped('PodReadyToStartContainers', !!status.podIP && !done),
-    p.initialized ? stamped('Initialized', true, done && (pod.spec?.initContainers ?? []).length > 0 ? 'PodCompleted' : undefined)
-      : stamped('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: ${list(p.incompleteInit)}`),
+    stamped(before, at, 'PodReadyToStartContainers', !!status.podIP && !done),
+    p.initialized ? stamped(before, at, 'Initialized', true, done && (pod.spec?.initContainers ?? []).length > 0 ? 'PodCompleted' : undefined)
+      : stamped(before, at, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: ${list(p.incompleteInit)}`),
     ready,
     containersReady,
   ];
@@ -142,4 +133,29 @@ export function applyPodConditions(pod: KubeObject, at: string): void {
   if (!scheduled) out.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: status.startTime ?? at } as Condition);
   for (const c of before) if (c.type !== 'PodScheduled' && !KUBELET_CONDITIONS.has(c.type)) out.push(c);
   status.conditions = out;
+}
+
+const list = (names: string[]) => `[${names.join(' ')}]`;
+
+/**
+ * A kubelet condition as of `at`: it keeps its lastTransitionTime while its status stays the same,
+ * and is the condition in `before` itself when nothing of it changes (the kubelet derives the
+ * conditions after every step of a sync, five times for a pod started at once: a new object each
+ * time was a twentieth of a scale-up's garbage).
+ */
+function stamped(before: readonly Condition[], at: string, type: string, ok: boolean, reason?: string, message?: string): Condition {
+  let prev: Condition | undefined;
+  for (const b of before) {
+    if (b.type === type) {
+      prev = b;
+      break;
+    }
+  }
+  const status = ok ? 'True' : 'False';
+  if (prev && prev.status === status && prev.reason === (reason || undefined) && prev.message === (message || undefined)
+    && prev.lastProbeTime === null && prev.observedGeneration === undefined && prev.lastUpdateTime === undefined && prev.lastHeartbeatTime === undefined) return prev;
+  const c = cond(type, ok, reason, message) as Condition & Record<string, unknown>;
+  c.lastProbeTime = null;
+  c.lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : at;
+  return c;
 }
