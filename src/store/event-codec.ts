@@ -57,7 +57,7 @@ export function encodeEvent(event: KubeObject): Buffer | undefined {
   const { count } = event;
   if (event.apiVersion !== 'v1' || event.kind !== 'Event' || event.eventTime !== null) return undefined;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 0xffffffff) return undefined;
-  if (Object.keys(event).length !== TOP.length) return undefined;
+  if (keyCount(event) !== TOP.length) return undefined;
   const meta = fields(event.metadata, METADATA, false);
   if (meta === undefined) return undefined;
   const involved = fields(event.involvedObject, INVOLVED, true);
@@ -100,7 +100,18 @@ function fields(obj: unknown, names: readonly string[], loose: boolean, whole = 
     } else if (loose) out += ABSENT;
     else return undefined;
   }
-  return whole && Object.keys(o).length !== present ? undefined : out;
+  return whole && keyCount(o) !== present ? undefined : out;
+}
+
+/**
+ * How many enumerable keys obj has, its prototypes' too (none, for the plain objects an Event is
+ * made of; a count above the expected one only means "not of this codec's shape"). Counted without
+ * the array Object.keys makes: five of them per Event were a sixtieth of a scale-up's garbage.
+ */
+function keyCount(obj: object): number {
+  let n = 0;
+  for (const _ in obj) n++;
+  return n;
 }
 
 /** An objects-database value as LmdbBackend hands it out: an Event encodeEvent wrote (bytes, as lmdb-js decodes a bin) decoded. */
