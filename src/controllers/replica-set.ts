@@ -22,6 +22,8 @@ import { cloneJson } from '../util/json-clone.js';
 export const BURST_REPLICAS = 500;
 /** Key for "orphan pods changed in this namespace": every ReplicaSet there may want to adopt. */
 const ORPHANS = '\u0000orphans';
+/** Stands for "nothing remembered yet" in sync's one-entry memos (no pod field is ever this object). */
+const UNSEEN: unknown = Object.freeze({});
 
 /** The key a pod's change queues: its ReplicaSet's, or the orphans' of its namespace (an orphan may be adopted). */
 function podKey(pod: KubeObject | undefined, type: 'put' | 'delete'): string | undefined {
@@ -30,8 +32,6 @@ function podKey(pod: KubeObject | undefined, type: 'put' | 'delete'): string | u
   if (ref?.kind === 'ReplicaSet') return `${pod.metadata.namespace}/${ref.name}`;
   return !ref && type !== 'delete' && pod.metadata.labels ? `${pod.metadata.namespace}/${ORPHANS}` : undefined;
 }
-/** Stands for "nothing remembered yet" in sync's one-entry memos (no pod field is ever this object). */
-const UNSEEN: unknown = Object.freeze({});
 
 function podFromTemplate(rs: KubeObject): KubeObject {
   const t = rs.spec?.template ?? {};

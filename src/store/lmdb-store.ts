@@ -87,9 +87,10 @@ function gated<T>(gate: FileWriteLock, fn: () => T): T {
  * They run on this thread. Handing the control loop's checkpoints to lmdb-js' write thread (one
  * batch in flight, read back from a layer over it until it settled, the next round running
  * meanwhile) was measured on 0 -> 30,000 pods in 2026-12, 3 interleaved runs: 8.67 s against
- * 9.12 s, but a peak RSS of 315 MB against 288. Most of the difference (298 MB with
- * MALLOC_ARENA_MAX=1) is glibc's malloc arena of the write thread, which holds a transaction's
- * dirty pages apart from the memory this thread frees; a process cannot set that limit for itself.
+ * 9.12 s, but a peak RSS of 315 MB against 288. At the peak, glibc's malloc arenas of the write
+ * thread and of the libuv threads that compress the values held 17 MB more (298 MB in all with
+ * MALLOC_ARENA_MAX=1, a limit a process cannot set for itself), and this thread's 11 MB more: the
+ * encoded values, kept until their commit.
  */
 class LmdbBackend implements KvBackend {
   private readonly decoded = new LruMap<string, unknown>(DECODED_CACHE_SIZE);
