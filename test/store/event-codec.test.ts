@@ -67,6 +67,40 @@ describe('the Event codec', () => {
     expect(bytes.toString('hex')).toBe(Buffer.concat([Buffer.from([0xc5, payload.length >> 8, payload.length & 255]), payload]).toString('hex'));
   });
 
+  it('writes any characters as Buffer.from(text) does, and takes an Event up to the last byte a bin 16 holds', () => {
+    const field = (s: string) => `${s.length}:${s}`;
+    // the payload text of event() with another message (the golden test above spells the rest out)
+    const text = (message: string) => {
+      const e = event({ message });
+      const m = e.metadata;
+      const io = e.involvedObject as Record<string, string>;
+      return [m.name!, m.namespace!, m.uid!, m.creationTimestamp!, m.resourceVersion!, io.apiVersion!, io.kind!, io.name!, io.namespace!, io.uid!,
+        io.resourceVersion!, io.fieldPath!, 'kubelet', 'pocketkube-node-2', 'Pulled', message, '2026-12-06T11:06:55Z', '2026-12-06T11:06:55Z',
+        'Normal', 'kubelet', 'pocketkube-node-2'].map(field).join('');
+    };
+    // one of each UTF-8 length at its bounds, in a seeded random mix
+    const chars = ['\u0000', 'a', '\u007f', '\u0080', 'é', '\u07ff', '\u0800', '✓', '\ud7ff', '\ue000', '\uffff'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 200; i++) {
+      let message = '';
+      for (let n = next() % 40; n > 0; n--) message += chars[next() % chars.length];
+      expect(encodeEvent(event({ message }))!.subarray(8).toString('hex')).toBe(Buffer.from(text(message), 'utf8').toString('hex'));
+    }
+    // the payload (version, count, text) fills a bin 16 exactly, and one byte more does not fit
+    const room = 0xffff - 5 - Buffer.byteLength(text(''));
+    const fits = (message: string) => Buffer.byteLength(text(message)) + 5 <= 0xffff;
+    // the most three-byte characters that fit (their count's digits take room too)
+    let k = Math.floor(room / 3);
+    while (!fits('✓'.repeat(k))) k--;
+    expect(encodeEvent(event({ message: '✓'.repeat(k) }))!.length).toBe(3 + 5 + Buffer.byteLength(text('✓'.repeat(k))));
+    expect(encodeEvent(event({ message: '✓'.repeat(k + 1) }))).toBeUndefined();
+    const last = '✓'.repeat(k) + 'a'.repeat(0xffff - 5 - Buffer.byteLength(text('✓'.repeat(k))));
+    expect(fits(last) && !fits(`${last}a`)).toBe(true);
+    expect(encodeEvent(event({ message: last }))!.length).toBe(3 + 0xffff);
+    expect(encodeEvent(event({ message: `${last}a` }))).toBeUndefined();
+  });
+
   it('leaves any other shape to msgpack', () => {
     const others: KubeObject[] = [
       event({ series: { count: 2, lastObservedTime: '2026-12-06T11:06:55Z' } }),
