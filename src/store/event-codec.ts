@@ -17,7 +17,7 @@ import { EncodedValue } from './encoded-value.js';
 
 /**
  * A field in the payload's text: `.` absent, `~` present and undefined, else the string's length (in
- * UTF-16 units) in decimal, `:` and the string. The text is UTF-8 encoded in one go.
+ * UTF-16 units) in decimal, `:` and the string, all of it in UTF-8.
  */
 const ABSENT = '.';
 const UNDEFINED = '~';
