@@ -1,6 +1,7 @@
 import './oclif-env.js';
 import { Config, flush, run } from '@oclif/core';
 import { type KnownCommands, normaliseArgv, unknownCommandMessage } from './argv.js';
+import { setV8Flags } from './v8-flags.js';
 
 /**
  * Runs the CLI: kubectl-style argv (global flags anywhere), then oclif. Errors that escape a
@@ -8,6 +9,7 @@ import { type KnownCommands, normaliseArgv, unknownCommandMessage } from './argv
  * commands render their own errors (KubeCommand.catch).
  */
 export async function main(argv: string[], load: string | { root: string; ignoreManifest?: boolean }): Promise<void> {
+  setV8Flags();
   try {
     await run(normaliseArgv(argv), load);
     await flush();
