@@ -108,8 +108,11 @@ export function daemonSetReconciler(): Reconciler {
     ],
     async reconcile(key, ctx) {
       if (key === NODES) {
+        // the DaemonSets first: without any (most clusters), a node's change lists no nodes
+        const sets = (await ctx.client.list('daemonsets')).items;
+        if (sets.length === 0) return;
         const nodes = await listNodes(ctx);
-        for (const ds of (await ctx.client.list('daemonsets')).items) await sync(ds, nodes, ctx);
+        for (const ds of sets) await sync(ds, nodes, ctx);
         return;
       }
       const { namespace, name } = splitKey(key);
