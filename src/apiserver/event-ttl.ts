@@ -35,13 +35,35 @@ const EVENTS_PREFIX = registryPrefix('events');
 
 /** Epoch ms of the Event's last write, as far as the Event tells. */
 function lastWrite(ev: Readonly<KubeObject>): number {
+  const a = stampMs(ev.metadata.creationTimestamp);
+  const b = stampMs(ev.lastTimestamp);
+  const c = stampMs(ev.eventTime);
+  const d = stampMs(ev.series?.lastObservedTime);
+  // NaN (no stamp) loses every comparison; no stamp at all is -Infinity
   let last = Number.NEGATIVE_INFINITY;
-  for (const stamp of [ev.metadata.creationTimestamp, ev.lastTimestamp, ev.eventTime, ev.series?.lastObservedTime]) {
-    const t = typeof stamp === 'string' ? Date.parse(stamp) : Number.NaN;
-    if (t > last) last = t;
-  }
+  if (a > last) last = a;
+  if (b > last) last = b;
+  if (c > last) last = c;
+  if (d > last) last = d;
   return last;
 }
+
+/**
+ * A timestamp's epoch ms (NaN when it is not a string or not a date). The last one parsed is kept:
+ * the Events of a control loop carry the same few stamps (rfc3339 formats each second once), and a
+ * scale-up creates 120,000 of them, each with two or three to parse.
+ */
+function stampMs(stamp: unknown): number {
+  if (typeof stamp !== 'string') return Number.NaN;
+  if (stamp !== parsedStamp) {
+    parsedStamp = stamp;
+    parsedMs = Date.parse(stamp);
+  }
+  return parsedMs;
+}
+
+let parsedStamp = '';
+let parsedMs = Number.NaN;
 
 /** When the Event expires (epoch ms). */
 function eventExpiresAt(ev: Readonly<KubeObject>): number {

@@ -57,6 +57,22 @@ describe('Events live an hour from their last write (kube-apiserver --event-ttl)
     expect(await names(server)).toEqual([]);
   });
 
+  it('counts from the latest of its stamps: a series observed later, or an eventTime', async () => {
+    const { server, clock } = await newServer();
+    // created at 00:00; their stamps say 00:20 (series), 00:40 (eventTime) and 00:10 (lastTimestamp)
+    await server.create('events', event('series', '2026-01-01T00:00:00Z', { series: { count: 2, lastObservedTime: '2026-01-01T00:20:00.000000Z' } }));
+    await server.create('events', event('timed', '2026-01-01T00:00:00Z', { eventTime: '2026-01-01T00:40:00.000000Z' }));
+    await server.create('events', event('counted', '2026-01-01T00:00:00Z', { lastTimestamp: '2026-01-01T00:10:00Z' }));
+    clock.advance(70 * MINUTE - 1);
+    expect(await names(server)).toEqual(['counted', 'series', 'timed']);
+    clock.advance(1);
+    expect(await names(server)).toEqual(['series', 'timed']);
+    clock.advance(10 * MINUTE);
+    expect(await names(server)).toEqual(['timed']);
+    clock.advance(20 * MINUTE);
+    expect(await names(server)).toEqual([]);
+  });
+
   it('answers NotFound to an update, patch or delete of an expired Event', async () => {
     const { server, clock } = await newServer();
     const stored = await server.create('events', event('a', '2026-01-01T00:00:00Z'));
