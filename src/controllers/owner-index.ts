@@ -55,9 +55,13 @@ export class OwnerIndex {
 
   /** Applies one change event: a put stores the object as it is now, a delete drops it. */
   observe(obj: KubeObject, type: 'put' | 'delete' = 'put'): KubeObject | undefined {
+    const drop = type === 'delete' || !this.keep(obj);
+    // an index of one owner kind sees every pod change: with nothing kept, one it does not keep
+    // needs no key (a string made per change) and no lookup
+    if (drop && this.objects.size === 0) return undefined;
     const key = cacheKey(obj);
     const before = this.objects.get(key);
-    if (type === 'delete' || !this.keep(obj)) {
+    if (drop) {
       if (before) this.unindex(key, before);
       this.objects.delete(key);
       return before;
