@@ -2,9 +2,9 @@
 import { parseQuantity } from '../quantity.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const QOS_RESOURCES = ['cpu', 'memory'];
-
+/** A quantity's value when it is positive, else 0 (absent or not a quantity: 0). */
 function positive(q: unknown): number {
+  if (q === undefined) return 0;
   try {
     const n = parseQuantity(q as string);
     return n > 0 ? n : 0;
@@ -15,37 +15,35 @@ function positive(q: unknown): number {
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
+/**
+ * The class from the sums of the containers' positive cpu and memory requests and limits (as
+ * GetPodQOS adds them up). Sums in numbers, not maps of resource names: every pod created asks,
+ * and a 30,000-pod scale-up made 22 MB of maps, sets and entry arrays here.
+ */
 export function podQosClass(spec: any): QosClass {
-  const requests = new Map<string, number>();
-  const limits = new Map<string, number>();
+  let requestCpu = 0;
+  let requestMemory = 0;
+  let limitCpu = 0;
+  let limitMemory = 0;
   let guaranteed = true;
-  const containers: any[] = [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])];
-  for (const c of containers) {
-    for (const [name, q] of Object.entries(c.resources?.requests ?? {})) {
-      if (!QOS_RESOURCES.includes(name)) continue;
-      const v = positive(q);
-      if (v > 0) requests.set(name, (requests.get(name) ?? 0) + v);
-    }
-    const found = new Set<string>();
-    for (const [name, q] of Object.entries(c.resources?.limits ?? {})) {
-      if (!QOS_RESOURCES.includes(name)) continue;
-      const v = positive(q);
-      if (v > 0) {
-        found.add(name);
-        limits.set(name, (limits.get(name) ?? 0) + v);
-      }
-    }
-    if (!found.has('cpu') || !found.has('memory')) guaranteed = false;
-  }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  if (guaranteed) {
-    for (const [name, req] of requests) {
-      const lim = limits.get(name);
-      if (lim === undefined || Math.abs(lim - req) > 1e-9 * Math.max(1, lim)) {
-        guaranteed = false;
-        break;
-      }
+  for (const list of [spec?.containers, spec?.initContainers]) {
+    for (const c of list ?? []) {
+      const requests = c.resources?.requests;
+      const limits = c.resources?.limits;
+      requestCpu += positive(requests?.cpu);
+      requestMemory += positive(requests?.memory);
+      const cpu = positive(limits?.cpu);
+      const memory = positive(limits?.memory);
+      limitCpu += cpu;
+      limitMemory += memory;
+      if (cpu === 0 || memory === 0) guaranteed = false;
     }
   }
-  return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+  if (requestCpu === 0 && requestMemory === 0 && limitCpu === 0 && limitMemory === 0) return 'BestEffort';
+  // every container limits both, and the requests (of both) equal the limits
+  return guaranteed && equal(requestCpu, limitCpu) && equal(requestMemory, limitMemory) ? 'Guaranteed' : 'Burstable';
+}
+
+function equal(request: number, limit: number): boolean {
+  return request > 0 && Math.abs(limit - request) <= 1e-9 * Math.max(1, limit);
 }

@@ -118,5 +118,15 @@ describe('qos class', () => {
     expect(podQosClass({ containers: [c({ limits: { cpu: '1' }, requests: { cpu: '1' } })] })).toBe('Burstable');
     expect(podQosClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '500m', memory: '1Gi' } })] })).toBe('Burstable');
     expect(podQosClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1', memory: '1Gi' } }), c({})] })).toBe('Burstable');
+    // limits without requests (before defaulting copies them): GetPodQOS finds no requests to match
+    expect(podQosClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' } })] })).toBe('Burstable');
+    // only cpu and memory count; a zero quantity is none
+    expect(podQosClass({ containers: [c({ requests: { 'ephemeral-storage': '1Gi', cpu: '0' } })] })).toBe('BestEffort');
+  });
+  it('adds up the init containers with the others', () => {
+    const both = { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1', memory: '1Gi' } };
+    expect(podQosClass({ containers: [c(both)], initContainers: [c(both)] })).toBe('Guaranteed');
+    expect(podQosClass({ containers: [c(both)], initContainers: [c({ requests: { cpu: '1' } })] })).toBe('Burstable');
+    expect(podQosClass({ containers: [c({})], initContainers: [c({ requests: { memory: '1Mi' } })] })).toBe('Burstable');
   });
 });
