@@ -29,6 +29,28 @@ describe('event keys', () => {
     }
   });
 
+  it('maps keys as the regular expression of the layout would, whatever the names hold', () => {
+    const layout = /^\/registry\/events\/([^/]+)\/(.+)\.([0-9a-f]{27})$/;
+    const byExpression = (key: string) => {
+      const m = layout.exec(key);
+      return m ? `~${m[3]}/${m[1]}/${m[2]}` : key;
+    };
+    // names from an alphabet of the characters that matter, digits of the right and wrong kinds
+    const alphabet = ['a', '/', '.', '-', '\n', '\u2028', 'F'];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const word = (max: number) => Array.from({ length: next(max + 1) }, () => alphabet[next(alphabet.length)]).join('');
+    for (let i = 0; i < 20_000; i++) {
+      const digits = next(4) === 0 ? ordered(i).slice(1) + alphabet[next(alphabet.length)] : ordered(i);
+      const key = `/registry/events/${word(3)}/${word(4)}${next(5) === 0 ? '' : '.'}${digits}`;
+      expect(storedKey(key)).toBe(byExpression(key));
+    }
+    expect(storedKey(`/registry/events/a/b/c.${ordered(3)}`)).toBe(`~${ordered(3)}/a/b/c`);
+    expect(storedKey(`/registry/events/a/b\nc.${ordered(3)}`)).toBe(`/registry/events/a/b\nc.${ordered(3)}`);
+    expect(storedKey(`/registry/events//b.${ordered(3)}`)).toBe(`/registry/events//b.${ordered(3)}`);
+    expect(storedKey(`/registry/events/a/.${ordered(3)}`)).toBe(`/registry/events/a/.${ordered(3)}`);
+  });
+
   it('splits a range into the keys stored as they are and the ordered ones that fall in it', () => {
     expect(plainRange({ start: '/registry/events/a/', end: '/registry/events/a0' })).toEqual({ start: '/registry/events/a/', end: '/registry/events/a0' });
     expect(plainRange({})).toEqual({ start: undefined, end: '~' });
