@@ -114,8 +114,9 @@ export class Kubelet {
     const get = fetcher(ctx.client, namespace);
     const refs = referencesConfig(pod);
     const mounts = refs && !pod.status?.podIP ? await mountErrors(pod, get) : [];
-    const configErrors = new Map<string, string | undefined>();
-    if (refs) {
+    // only a pod that references configuration can have its errors (a map per sync otherwise)
+    const configErrors = refs ? new Map<string, string | undefined>() : undefined;
+    if (configErrors) {
       for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) configErrors.set(c.name, await containerConfigError(pod, c, get));
     }
     let podIP: string | undefined;
@@ -128,7 +129,7 @@ export class Kubelet {
       hostIP: internalIP(node),
       podIP,
       mountErrors: mounts,
-      configError: (spec) => configErrors.get(spec.name),
+      configError: (spec) => configErrors?.get(spec.name),
       images,
       rfc,
     });
