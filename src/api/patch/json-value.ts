@@ -10,18 +10,32 @@ export function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
+/**
+ * Whether two JSON values are equal: the same own keys, equal values. Without key arrays or
+ * closures: every update compares the object written with the stored one (a scale-up binds and
+ * starts 30,000 pods), and Object.keys' arrays were 24 MB of its allocations.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
   }
   if (isMap(a) && isMap(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+    let keys = 0;
+    for (const k in a) {
+      if (!hasOwn(a, k)) continue;
+      keys++;
+      if (!hasOwn(b, k) || !deepEqual(a[k], b[k])) return false;
+    }
+    for (const k in b) if (hasOwn(b, k)) keys--;
+    return keys === 0;
   }
   return false;
 }
+
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
  * Equality as apimachinery's Semantic.DeepEqual sees two decoded objects: a null field is the Go
