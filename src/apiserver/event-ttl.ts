@@ -15,6 +15,7 @@ import { registryPrefix } from '../store/store.js';
 import type { ServerContext } from './context.js';
 import { removeObject } from './remove.js';
 import { eventKind } from '../api/kinds/event.js';
+import { parseTime } from '../util/clock.js';
 
 /** kube-apiserver's default --event-ttl. */
 const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -49,21 +50,13 @@ function lastWrite(ev: Readonly<KubeObject>): number {
 }
 
 /**
- * A timestamp's epoch ms (NaN when it is not a string or not a date). The last one parsed is kept:
- * the Events of a control loop carry the same few stamps (rfc3339 formats each second once), and a
- * scale-up creates 120,000 of them, each with two or three to parse.
+ * A timestamp's epoch ms (NaN when it is not a string or not a date): the Events of a control loop
+ * carry the same few stamps (rfc3339 formats each second once), and a scale-up creates 120,000 of
+ * them, each with two or three to parse (parseTime keeps the last one parsed).
  */
 function stampMs(stamp: unknown): number {
-  if (typeof stamp !== 'string') return Number.NaN;
-  if (stamp !== parsedStamp) {
-    parsedStamp = stamp;
-    parsedMs = Date.parse(stamp);
-  }
-  return parsedMs;
+  return typeof stamp === 'string' ? parseTime(stamp) : Number.NaN;
 }
-
-let parsedStamp = '';
-let parsedMs = Number.NaN;
 
 /** When the Event expires (epoch ms). */
 function eventExpiresAt(ev: Readonly<KubeObject>): number {

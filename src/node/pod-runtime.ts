@@ -6,6 +6,7 @@
  */
 import type { KubeObject } from '../api/types.js';
 import { cloneJson } from '../util/json-clone.js';
+import { parseTime } from '../util/clock.js';
 import { applyPodConditions, isSidecar, named, restartsAfterExit, type RestartPolicy } from './pod-status-builder.js';
 import { applyAction, readinessFailureMessage, waitingStatus, type SimEvent } from './runtime/container-actions.js';
 import { containerBehaviour, hasRuntimeSettings, podBehaviour } from './runtime-config.js';
@@ -36,7 +37,7 @@ export interface PodSyncResult {
 /** Upper bound of stages replayed in one sync (a crash loop over days of simulated time stays bounded). */
 const MAX_STEPS = 10_000;
 
-const time = (t: string | undefined) => (t ? new Date(t).getTime() : undefined);
+const time = (t: string | undefined) => (t ? parseTime(t) : undefined);
 
 /** When the sandbox is wanted up: admission time + the pod's start delay. */
 export function sandboxDueAt(pod: KubeObject, now: number): number {

@@ -5,6 +5,7 @@
  * time order until none is due, so a late reconcile replays exactly what happened in between.
  */
 import type { ContainerBehaviour } from './runtime-config.js';
+import { parseTime } from '../util/clock.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -53,7 +54,7 @@ export interface Stage {
   due(v: StageView): number | undefined;
 }
 
-const time = (t: string | undefined) => (t ? new Date(t).getTime() : 0);
+const time = (t: string | undefined) => (t ? parseTime(t) : 0);
 const waiting = (v: StageView) => v.status.state?.waiting?.reason as string | undefined;
 const running = (v: StageView) => v.status.state?.running as { startedAt: string } | undefined;
 const terminated = (v: StageView) => v.status.state?.terminated as any;

@@ -26,7 +26,8 @@ export class FakeClock implements Clock {
 export class OffsetClock implements Clock {
   constructor(private readonly base: Clock, public offsetMs: number) {}
   now(): Date {
-    return new Date(this.base.now().getTime() + this.offsetMs);
+    // over the wall clock, one Date, not two: the components ask the time at every write
+    return new Date((this.base === wallClock ? Date.now() : this.base.now().getTime()) + this.offsetMs);
   }
 }
 
@@ -44,3 +45,20 @@ export function rfc3339(d: Date): string {
 
 let lastSecond = Number.NaN;
 let lastText = '';
+
+/**
+ * The milliseconds of a stored timestamp (RFC 3339), as `new Date(t).getTime()` gives them (NaN for
+ * a string that is not one). The kubelets read their pods' timestamps at every sync, the API server
+ * every new Event's (its expiry), and a control loop's objects carry the few seconds it ran in: the
+ * last string parsed is kept, and so is its value.
+ */
+export function parseTime(t: string): number {
+  if (t !== lastParsed) {
+    lastParsed = t;
+    lastParsedMs = Date.parse(t);
+  }
+  return lastParsedMs;
+}
+
+let lastParsed = '';
+let lastParsedMs = Number.NaN;
