@@ -132,9 +132,11 @@ class LmdbBackend implements KvBackend {
 
   peek(space: Space, key: string): unknown {
     if (space !== 'objects') return this.peekSmall(space, key);
+    // a key the filter has never seen is not stored, nor kept decoded (what is kept was stored when
+    // the filter was built, or added to it when written): most peeks are creates' misses
+    if (this.filter && !this.filter.mightHave(key)) return undefined;
     let value = this.decoded.get(key);
     if (value === undefined) {
-      if (this.filter && !this.filter.mightHave(key)) return undefined;
       value = objectValue(this.dbs[space].get(storedKey(key)));
       if (value === undefined) {
         this.missed();
