@@ -11,7 +11,8 @@ import type { Client, WriteOptions } from '../api/client.js';
 const TYPED: WriteOptions = Object.freeze({ typed: true });
 
 export function internalClient(server: Client): Client {
-  const opts = (o: WriteOptions | undefined): WriteOptions => (o === undefined ? TYPED : o.fieldValidation ? o : { ...o, typed: true });
+  // options already typed (the kubelets' and the scheduler's constants) go as they are: a copy per write otherwise
+  const opts = (o: WriteOptions | undefined): WriteOptions => (o === undefined ? TYPED : o.typed || o.fieldValidation ? o : { ...o, typed: true });
   return {
     get: (resource, namespace, name) => server.get(resource, namespace, name),
     peek: (resource, namespace, name) => (server.peek ? server.peek(resource, namespace, name) : server.get(resource, namespace, name)),

@@ -31,8 +31,11 @@ import { podBehaviour } from './runtime-config.js';
 const NODE_KEY = 'node:';
 const NAMESPACE_KEY = 'namespace:';
 const rfc = (ms: number) => rfc3339(new Date(ms));
-/** The kubelet's pod status writes, as metadata.managedFields name their manager. */
-const KUBELET_WRITES: WriteOptions = { fieldManager: 'kubelet' };
+/**
+ * The kubelet's pod status writes, as metadata.managedFields name their manager; typed (see
+ * internalClient): the bodies are built here, as a Go client's are.
+ */
+const KUBELET_WRITES: WriteOptions = Object.freeze({ fieldManager: 'kubelet', typed: true });
 
 function internalIP(node: KubeObject): string {
   return (node.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '';

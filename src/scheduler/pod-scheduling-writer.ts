@@ -11,8 +11,11 @@ import type { Clock } from '../util/clock.js';
 import { rfc3339 } from '../util/clock.js';
 import { DEFAULT_SCHEDULER_NAME } from './queue.js';
 
-/** The scheduler's pod status writes, as metadata.managedFields name their manager. */
-const SCHEDULER_WRITES: WriteOptions = { fieldManager: 'kube-scheduler' };
+/**
+ * The scheduler's pod status writes, as metadata.managedFields name their manager; typed (see
+ * internalClient): the bodies are built here, as a Go client's are.
+ */
+const SCHEDULER_WRITES: WriteOptions = Object.freeze({ fieldManager: 'kube-scheduler', typed: true });
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
