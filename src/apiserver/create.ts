@@ -67,7 +67,8 @@ export function createObject(ctx: ServerContext, kind: KindDef, input: KubeObjec
     throw apiErrors.alreadyExists(kind.plural, kind.group, meta.name!);
   }
   if (dryRun) return obj;
-  const stored = ctx.store.put(key, obj, undefined, owned);
+  // the pipeline has been changing obj.metadata in place all along: it is this create's own
+  const stored = ctx.store.put(key, obj, undefined, owned, true);
   if (!stored) throw apiErrors.alreadyExists(kind.plural, kind.group, meta.name!);
   afterCreate(ctx, key, stored);
   for (const f of onStored) f();

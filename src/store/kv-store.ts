@@ -102,7 +102,7 @@ export class KvStore implements Store {
     return [...this.overlay.keys('objects', { start: prefix, end: prefixEnd(prefix) })];
   }
 
-  put(key: string, obj: KubeObject, expectedResourceVersion?: string, share = false): KubeObject | undefined {
+  put(key: string, obj: KubeObject, expectedResourceVersion?: string, share = false, ownMetadata = false): KubeObject | undefined {
     this.beginWrite();
     if (expectedResourceVersion !== undefined) {
       const current = this.overlay.peek('objects', key) as KubeObject | undefined;
@@ -112,7 +112,10 @@ export class KvStore implements Store {
     // the store takes obj over (Store.put): no copy on the way in, one for the caller on the way
     // out unless the caller shares the stored object read-only
     const stored = obj;
-    stored.metadata = { ...(stored.metadata ?? {}), resourceVersion: String(revision) };
+    // a metadata object that may be a stored version's too gets a copy (a create's is its own:
+    // 150,000 copies fewer in a 30,000-pod scale-up, pods and Events)
+    if (ownMetadata && stored.metadata) stored.metadata.resourceVersion = String(revision);
+    else stored.metadata = { ...(stored.metadata ?? {}), resourceVersion: String(revision) };
     this.overlay.set('objects', key, this.backend.encodePending?.(key, stored) ?? stored);
     return share ? stored : cloneJson(stored);
   }

@@ -43,9 +43,11 @@ export interface Store {
    * set). The store takes obj over: the caller hands in an object it built and does not use or
    * change it afterwards (the API server's pipeline builds a fresh one per request). If expectedRevision is given and the stored object's resourceVersion differs,
    * returns undefined (the caller turns that into a 409). With `share`, what it returns is the
-   * stored object itself (no copy), which nobody may change (as with peek()).
+   * stored object itself (no copy), which nobody may change (as with peek()). With `ownMetadata`,
+   * obj.metadata is the caller's own too (a create's, never shared with a stored version): the
+   * resourceVersion is set on it, not on a copy.
    */
-  put(key: string, obj: KubeObject, expectedResourceVersion?: string, share?: boolean): KubeObject | undefined;
+  put(key: string, obj: KubeObject, expectedResourceVersion?: string, share?: boolean, ownMetadata?: boolean): KubeObject | undefined;
   /** Removes key at a new revision; returns the removed object. */
   delete(key: string): KubeObject | undefined;
   /** Changes with revision > since, oldest first (the watch / informer feed). */

@@ -51,6 +51,19 @@ export function storeContract(name: string, factory: (options?: ContractOptions)
       expect(store.get(podKey('a', 'x'))).not.toBe(stored);
     });
 
+    it('stamps a metadata object shared with a stored version on a copy, and a create\'s own in place', () => {
+      const first = store.put(podKey('a', 'x'), pod('a', 'x'), undefined, true)!;
+      // an update built over the stored version: its metadata is that version's
+      const next = { ...first, spec: { containers: [{ name: 'c', image: 'nginx:2' }] } };
+      const updated = store.put(podKey('a', 'x'), next, '1', true)!;
+      expect(updated.metadata.resourceVersion).toBe('2');
+      expect(first.metadata.resourceVersion).toBe('1');
+      const own = pod('a', 'y');
+      const created = store.put(podKey('a', 'y'), own, undefined, true, true)!;
+      expect(created.metadata).toBe(own.metadata);
+      expect(own.metadata).toEqual({ name: 'y', namespace: 'a', resourceVersion: '3' });
+    });
+
     it('hands out copies that the caller may mutate (put takes its input over)', () => {
       const stored = store.put(podKey('a', 'x'), pod('a', 'x'))!;
       stored.spec.containers[0].image = 'changed-result';
