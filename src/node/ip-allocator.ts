@@ -17,12 +17,13 @@ function parseCidr(cidr: string): { base: number; size: number } | undefined {
   return { base: bits === 0 ? 0 : (base & ~(size - 1)) >>> 0, size };
 }
 
-/** parseCidr's answers by CIDR: every pod start asks for its node's (a scale-up: 30,000 times). */
-const parsed = new Map<string, { base: number; size: number } | undefined>();
+/** parseCidr's answers by CIDR (null: not one): every pod start asks for its node's (a scale-up: 30,000 times). */
+const parsed = new Map<string, { base: number; size: number } | null>();
 
 function cidrRange(cidr: string): { base: number; size: number } | undefined {
-  if (!parsed.has(cidr)) parsed.set(cidr, parseCidr(cidr));
-  return parsed.get(cidr);
+  let range = parsed.get(cidr);
+  if (range === undefined) parsed.set(cidr, (range = parseCidr(cidr) ?? null));
+  return range ?? undefined;
 }
 
 const ipText = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
