@@ -68,13 +68,6 @@ export class Scheduler {
   private readonly memos = new Map<string, { raw: Float64Array; version: Float64Array }>();
   /** What findFeasible returns, reused: valid until the next pod's cycle. */
   private readonly feasible: NodeInfo[] = [];
-  /**
-   * The index and version of each of those nodes, as findFeasible saw them (nothing changes a node
-   * before the cycle ends): the memoised scores read them here, not through the nodes, which are
-   * scattered in memory (a scale-up scores 420 nodes per pod with three scorers).
-   */
-  private feasibleIndex = new Int32Array(0);
-  private feasibleVersion = new Float64Array(0);
 
   constructor(options: SchedulerOptions = {}) {
     this.profile = options.profile ?? defaultProfile;
@@ -141,12 +134,6 @@ export class Scheduler {
     // one array for every pod (the cycle is done with it before the next pod's): a new one per pod
     // was a thirtieth of a scale-up's garbage
     const feasible = this.feasible;
-    if (this.feasibleIndex.length < n) {
-      this.feasibleIndex = new Int32Array(n);
-      this.feasibleVersion = new Float64Array(n);
-    }
-    const index = this.feasibleIndex;
-    const version = this.feasibleVersion;
     let found = 0;
     let processed = 0;
     // which nodes passed these filters, by the node version they passed in (PreFilterOutcome.memo)
@@ -154,19 +141,16 @@ export class Scheduler {
     for (let i = 0; i < n && found < toFind; i++) {
       const node = nodes[(this.nextStartNodeIndex + i) % n]!;
       processed++;
-      const at = node.index;
-      const v = node.version;
-      if (passed === undefined || passed[at] !== v) {
-        const st = runFilters(filters, node);
-        if (st !== null) {
-          d.statuses.set(node, st);
-          continue;
-        }
-        if (passed !== undefined) passed[at] = v;
+      if (passed !== undefined && passed[node.index] === node.version) {
+        feasible[found++] = node;
+        continue;
       }
-      index[found] = at;
-      version[found] = v;
-      feasible[found++] = node;
+      const st = runFilters(filters, node);
+      if (st !== null) d.statuses.set(node, st);
+      else {
+        feasible[found++] = node;
+        if (passed !== undefined) passed[node.index] = node.version;
+      }
     }
     feasible.length = found;
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % snapshot.nodes.length;
@@ -196,13 +180,12 @@ export class Scheduler {
     const { raw, version } = this.versionsFor(`${plugin}\u0000${scorer.memo}`, snapshot);
     const scores = this.scores;
     const totals = this.totals;
-    const index = this.feasibleIndex;
-    const now = this.feasibleVersion;
     for (let i = 0; i < count; i++) {
-      const at = index[i]!;
-      if (version[at] !== now[i]) {
-        raw[at] = scorer.score(feasible[i]!);
-        version[at] = now[i]!;
+      const node = feasible[i]!;
+      const at = node.index;
+      if (version[at] !== node.version) {
+        raw[at] = scorer.score(node);
+        version[at] = node.version;
       }
       if (weight === undefined) scores[i] = raw[at]!;
       else totals[i]! += raw[at]! * weight;
